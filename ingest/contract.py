@@ -1,0 +1,124 @@
+"""The parse contract: a plain dataclass tree that the parser produces and the loader consumes.
+
+`ParsedMeeting.to_dict()` is exactly what `parse_minutes FILE --json` prints.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, time
+
+OUTCOMES = ("approved", "noted", "discussed", "decided", "rejected", "none")
+KINDS = ("text", "markdown", "pdf", "scanned-pdf")
+
+
+class ParseError(Exception):
+    """A document that cannot be parsed; the message is one clear sentence for the user."""
+
+
+@dataclass
+class Line:
+    """One line of a document as extracted, with the hints the parser may use."""
+
+    text: str
+    page: int | None = None
+    bold: bool = False
+    size: float | None = None
+    heading: int | None = None  # markdown heading level, or a level inferred from font size
+    links: list[str] = field(default_factory=list)  # URIs of link annotations on this line
+
+
+@dataclass
+class Extracted:
+    """What extraction hands to the parser: the lines plus facts about the source."""
+
+    lines: list[Line]
+    kind: str
+    pages: int | None = None
+    raw_text: str = ""  # the text before any OCR repair, kept for the record
+    urls: list[str] = field(default_factory=list)  # every URI found in the document
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Source:
+    filename: str
+    sha256: str
+    kind: str
+    pages: int | None = None
+
+
+@dataclass
+class MeetingInfo:
+    body: str = "DASSOS"
+    date: date | None = None
+    start_time: time | None = None
+    end_time: time | None = None
+    location: str | None = None
+    room: str | None = None
+
+
+@dataclass
+class Participant:
+    name: str
+    organisation: str | None = None
+    role: str | None = None
+    status: str = "present"  # present | absent
+    note: str | None = None
+
+
+@dataclass
+class Attachment:
+    label: str  # "Bilag 1", "Bilag A", "Bilag 2a"
+    title: str
+    url: str | None = None
+
+
+@dataclass
+class Item:
+    number: str
+    section: str
+    title: str
+    presenters: list[str] = field(default_factory=list)
+    indstilling: list[str] = field(default_factory=list)
+    referat: str = ""
+    sagsfremstilling: str = ""
+    outcome: str = "none"
+    attachments: list[Attachment] = field(default_factory=list)
+    pages: tuple[int, int] | None = None
+    # Sub-parts other than the three main ones (Efterskrift, Skriftlig orientering, ...),
+    # keyed by their heading; not part of the JSON contract's required keys but kept.
+    other_parts: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ParsedMeeting:
+    source: Source
+    meeting: MeetingInfo
+    participants: list[Participant] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    raw_text: str = ""
+    text: str = ""  # the text the parser read (after OCR repair)
+
+    def to_dict(self) -> dict:
+        """The JSON contract of `parse_minutes --json`."""
+        meeting = asdict(self.meeting)
+        meeting["date"] = self.meeting.date.isoformat() if self.meeting.date else None
+        for key in ("start_time", "end_time"):
+            value = getattr(self.meeting, key)
+            meeting[key] = value.strftime("%H:%M") if value else None
+        items = []
+        for item in self.items:
+            data = asdict(item)
+            data["pages"] = list(item.pages) if item.pages else None
+            data.pop("other_parts")
+            if item.other_parts:
+                data["other_parts"] = dict(item.other_parts)
+            items.append(data)
+        return {
+            "source": asdict(self.source),
+            "meeting": meeting,
+            "participants": [asdict(p) for p in self.participants],
+            "items": items,
+            "warnings": list(self.warnings),
+        }

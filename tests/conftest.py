@@ -1,0 +1,23 @@
+"""Shared fixtures and the rule that PostgreSQL-only tests skip visibly on SQLite."""
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEEDS = sorted(FIXTURES.glob("*.txt"))
+
+
+def pytest_collection_modifyitems(config, items):
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    skip = pytest.mark.skip(reason=f"needs PostgreSQL; this run uses {connection.vendor}")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    return FIXTURES

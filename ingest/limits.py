@@ -1,0 +1,10 @@
+"""Bounds that keep hostile files from exhausting time or memory; the Django side fills them from settings."""
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int = 50 * 1024 * 1024
+    max_pages: int = 500
+    ocr_dpi: int = 200
+    max_seconds: float = 600.0  # wall-clock budget for one document, OCR included

@@ -36,6 +36,8 @@ class Extracted:
     pages: int | None = None
     raw_text: str = ""  # the text before any OCR repair, kept for the record
     urls: list[str] = field(default_factory=list)  # every URI found in the document
+    # Running header/footer texts removed from the lines ("DASSOS Referat 1.3.24"): date evidence.
+    running_headers: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 

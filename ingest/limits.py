@@ -1,4 +1,4 @@
-"""Bounds that keep hostile files from exhausting time or memory; the Django side fills them from settings."""
+"""Bounds that keep hostile files from exhausting time or memory (filled from settings)."""
 from dataclasses import dataclass
 
 

@@ -1,0 +1,26 @@
+"""The archive's records: meetings and their sources, agenda items, decisions, people, topics."""
+from minutes.models.agenda import AgendaItem, Attachment, Decision, Outcome, Topic
+from minutes.models.meetings import Body, Meeting, SourceDocument
+from minutes.models.people import (
+    Organisation,
+    OrganisationAlias,
+    Participant,
+    Person,
+    PersonAlias,
+)
+
+__all__ = [
+    "AgendaItem",
+    "Attachment",
+    "Body",
+    "Decision",
+    "Meeting",
+    "Organisation",
+    "OrganisationAlias",
+    "Outcome",
+    "Participant",
+    "Person",
+    "PersonAlias",
+    "SourceDocument",
+    "Topic",
+]

@@ -1,0 +1,159 @@
+"""Agenda items, what was decided on them, their attachments, and the topics they belong to."""
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from minutes.models.base import Lockable
+from minutes.models.meetings import Meeting
+from minutes.models.people import Person
+
+
+class Outcome(models.TextChoices):
+    APPROVED = "approved", _("godkendt")
+    NOTED = "noted", _("taget til efterretning")
+    DISCUSSED = "discussed", _("drøftet")
+    DECIDED = "decided", _("besluttet")
+    REJECTED = "rejected", _("afvist")
+    NONE = "none", _("ingen")
+
+
+class Topic(models.Model):
+    """A curated subject (Rammeaftale, Botilbud …) assigned to items by its matching rules."""
+
+    name = models.CharField(_("navn"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("beskrivelse"), blank=True)
+    match_terms = models.TextField(
+        _("søgeord"),
+        blank=True,
+        help_text=_(
+            "Ét ord eller udtryk pr. linje. Et ord matcher ord, der begynder med det "
+            "(»botilbud« finder »botilbuddet«); en stjerne foran (»*tilbud«) matcher også "
+            "inde i sammensatte ord. Der søges i titel, indstilling og referat."
+        ),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("emne")
+        verbose_name_plural = _("emner")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("minutes:topic", kwargs={"slug": self.slug})
+
+
+class AgendaItem(Lockable):
+    """One numbered point of a meeting's agenda ("1.2") with its texts."""
+
+    meeting = models.ForeignKey(
+        Meeting, models.CASCADE, related_name="items", verbose_name=_("møde")
+    )
+    number = models.CharField(_("nummer"), max_length=20)
+    section = models.CharField(_("afsnit"), max_length=200, blank=True)
+    title = models.CharField(_("titel"), max_length=500)
+    presenters_text = models.CharField(
+        _("ved"), max_length=500, blank=True, help_text=_("Oplægsholdere som i referatet.")
+    )
+    presenters = models.ManyToManyField(
+        Person, blank=True, related_name="presented_items", verbose_name=_("oplægsholdere")
+    )
+    indstilling = models.TextField(_("indstilling"), blank=True, help_text=_("Ét punkt pr. linje."))
+    referat = models.TextField(_("referat"), blank=True)
+    sagsfremstilling = models.TextField(_("sagsfremstilling"), blank=True)
+    other_parts = models.JSONField(
+        _("øvrige afsnit"), default=dict, blank=True, help_text=_("F.eks. Efterskrift.")
+    )
+    page_start = models.PositiveIntegerField(_("første side"), null=True, blank=True)
+    page_end = models.PositiveIntegerField(_("sidste side"), null=True, blank=True)
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="items", verbose_name=_("emner")
+    )
+    history = HistoricalRecords(m2m_fields=[topics])
+
+    class Meta:
+        ordering = ["meeting", "order"]
+        verbose_name = _("dagsordenspunkt")
+        verbose_name_plural = _("dagsordenspunkter")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="item_number_per_meeting"),
+        ]
+        indexes = [
+            # A meeting page lists its items in agenda order.
+            models.Index(fields=["meeting", "order"], name="item_meeting_order"),
+            # The decisions filter facets on section.
+            models.Index(fields=["section"], name="item_section"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "minutes:item", kwargs={"date": self.meeting.date.isoformat(), "number": self.number}
+        )
+
+    @property
+    def indstilling_points(self) -> list[str]:
+        return [line for line in self.indstilling.splitlines() if line.strip()]
+
+    @property
+    def outcome(self) -> str:
+        """The main decision's outcome (uses prefetched decisions when present)."""
+        decisions = list(self.decisions.all())
+        return decisions[0].outcome if decisions else Outcome.NONE
+
+
+class Decision(Lockable):
+    """What the body decided or noted on an item; an item can hold several."""
+
+    item = models.ForeignKey(
+        AgendaItem, models.CASCADE, related_name="decisions", verbose_name=_("dagsordenspunkt")
+    )
+    outcome = models.CharField(
+        _("udfald"), max_length=12, choices=Outcome.choices, default=Outcome.NONE
+    )
+    text = models.TextField(_("tekst"), blank=True)
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["item", "order"]
+        verbose_name = _("beslutning")
+        verbose_name_plural = _("beslutninger")
+        indexes = [
+            # The decisions list facets and filters on outcome.
+            models.Index(fields=["outcome"], name="decision_outcome"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item.number}: {self.get_outcome_display()}"
+
+    def get_absolute_url(self) -> str:
+        return self.item.get_absolute_url()
+
+
+class Attachment(models.Model):
+    """A bilag of an item: its label and title, a link, and optionally a stored copy."""
+
+    item = models.ForeignKey(
+        AgendaItem, models.CASCADE, related_name="attachments", verbose_name=_("dagsordenspunkt")
+    )
+    label = models.CharField(_("betegnelse"), max_length=40, help_text=_("F.eks. »Bilag 1«."))
+    title = models.CharField(_("titel"), max_length=500)
+    url = models.URLField(_("link"), max_length=2000, blank=True)
+    file = models.FileField(_("fil"), upload_to="bilag/%Y/", blank=True, max_length=300)
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
+
+    class Meta:
+        ordering = ["item", "order"]
+        verbose_name = _("bilag")
+        verbose_name_plural = _("bilag")
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.title}"

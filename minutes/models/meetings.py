@@ -1,0 +1,161 @@
+"""Bodies, their meetings, and the original documents the meetings were read from."""
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from minutes.models.base import Lockable
+
+
+class Body(models.Model):
+    """A committee whose minutes the archive keeps (DASSOS first; KKR, KOSU … later)."""
+
+    name = models.CharField(_("navn"), max_length=100, unique=True)
+    full_name = models.CharField(_("fulde navn"), max_length=300, blank=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("udvalg")
+        verbose_name_plural = _("udvalg")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Meeting(Lockable):
+    """One meeting of a body on one day, with the referat's header facts."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("kladde")
+        PUBLISHED = "published", _("offentliggjort")
+
+    body = models.ForeignKey(
+        Body, models.PROTECT, related_name="meetings", verbose_name=_("udvalg")
+    )
+    date = models.DateField(_("dato"))
+    start_time = models.TimeField(_("starttidspunkt"), null=True, blank=True)
+    end_time = models.TimeField(_("sluttidspunkt"), null=True, blank=True)
+    location = models.CharField(_("sted"), max_length=300, blank=True)
+    room = models.CharField(_("lokale"), max_length=300, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    current_source = models.ForeignKey(
+        "SourceDocument",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gældende kildedokument"),
+    )
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ændret"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name = _("møde")
+        verbose_name_plural = _("møder")
+        constraints = [
+            models.UniqueConstraint(fields=["body", "date"], name="meeting_one_per_body_and_date"),
+        ]
+        indexes = [
+            # The public meeting list and home page: published meetings, newest first.
+            models.Index(fields=["status", "-date"], name="meeting_status_date"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body} {self.date:%d.%m.%Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("minutes:meeting", kwargs={"date": self.date.isoformat()})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+def source_upload_to(instance: "SourceDocument", filename: str) -> str:
+    """Content-addressed path built only from the hash and a known suffix, so it cannot escape."""
+    return source_path(instance.sha256, filename)
+
+
+_SUFFIXES = {"pdf", "txt", "md", "markdown", "text"}
+
+
+def source_path(sha256: str, filename: str) -> str:
+    """`sources/ab/<sha256>.<suffix>`; the suffix only when it is a known document type."""
+    if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        raise ValueError("sha256 must be 64 lowercase hex digits")
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    name = f"{sha256}.{suffix}" if suffix in _SUFFIXES else sha256
+    return f"sources/{sha256[:2]}/{name}"
+
+
+class SourceDocument(models.Model):
+    """An original referat file, stored byte-for-byte, and what became of parsing it."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("venter")
+        PARSING = "parsing", _("læses")
+        READY = "ready", _("klar til gennemsyn")
+        FAILED = "failed", _("fejlet")
+        PUBLISHED = "published", _("offentliggjort")
+
+    meeting = models.ForeignKey(
+        Meeting,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sources",
+        verbose_name=_("møde"),
+    )
+    file = models.FileField(_("fil"), upload_to=source_upload_to, max_length=200)
+    original_filename = models.CharField(_("filnavn"), max_length=255)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
+    size = models.PositiveBigIntegerField(_("størrelse (bytes)"))
+    kind = models.CharField(_("type"), max_length=20, blank=True)
+    pages = models.PositiveIntegerField(_("sider"), null=True, blank=True)
+    parser_version = models.CharField(_("parserversion"), max_length=40, blank=True)
+    raw_text = models.TextField(_("udtrukket tekst"), blank=True)
+    text = models.TextField(_("læst tekst"), blank=True, help_text=_("Efter OCR-rettelser."))
+    warnings = models.JSONField(_("advarsler"), default=list, blank=True)
+    conflicts = models.JSONField(
+        _("uoverensstemmelser"),
+        default=list,
+        blank=True,
+        help_text=_("Hvor den nye læsning afviger fra felter rettet i hånden."),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.WAITING
+    )
+    error = models.TextField(_("fejl"), blank=True)
+    body_hint = models.ForeignKey(
+        Body, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("udvalg")
+    )
+    date_hint = models.DateField(_("mødedato"), null=True, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="uploaded_sources",
+        verbose_name=_("uploadet af"),
+    )
+    uploaded_at = models.DateTimeField(_("uploadet"), auto_now_add=True)
+    parse_started_at = models.DateTimeField(_("læsning startet"), null=True, blank=True)
+    parsed_at = models.DateTimeField(_("læst"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name = _("kildedokument")
+        verbose_name_plural = _("kildedokumenter")
+        indexes = [
+            # The upload list: documents by status, newest first.
+            models.Index(fields=["status", "-uploaded_at"], name="source_status_uploaded"),
+        ]
+
+    def __str__(self) -> str:
+        return self.original_filename

@@ -1,0 +1,154 @@
+"""People and organisations, one record each across all meetings, and who attended."""
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from minutes.models.base import Lockable
+from minutes.models.meetings import Meeting
+
+
+class AliasSource(models.TextChoices):
+    PARSED = "parsed", _("læst i et referat")
+    OCR = "ocr", _("OCR-variant")
+    SIMILAR = "similar", _("lignende stavemåde")
+    MERGE = "merge", _("sammenlagt af redaktør")
+    ADMIN = "admin", _("tilføjet af redaktør")
+
+
+class Organisation(models.Model):
+    """A municipality, the region, a secretariat or another organisation people represent."""
+
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "municipality", _("kommune")
+        REGION = "region", _("region")
+        SECRETARIAT = "secretariat", _("sekretariat")
+        OTHER = "other", _("andet")
+
+    name = models.CharField(_("navn"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisationer")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("minutes:organisation", kwargs={"slug": self.slug})
+
+
+class OrganisationAlias(models.Model):
+    """A spelling of an organisation seen in a referat ("KKR Sekretariat"); keeps merges sticky."""
+
+    organisation = models.ForeignKey(
+        Organisation, models.CASCADE, related_name="aliases", verbose_name=_("organisation")
+    )
+    name = models.CharField(_("stavemåde"), max_length=200)
+    key = models.CharField(_("nøgle"), max_length=200, unique=True, editable=False)
+    source = models.CharField(
+        _("kilde"), max_length=10, choices=AliasSource.choices, default=AliasSource.PARSED
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("alternativ stavemåde")
+        verbose_name_plural = _("alternative stavemåder")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Person(models.Model):
+    """One real person across all meetings, whatever the OCR made of the name."""
+
+    name = models.CharField(_("navn"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    name_locked = models.BooleanField(
+        _("navn fastlagt"),
+        default=False,
+        help_text=_("Navnet er rettet i hånden; indlæsning ændrer det ikke."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("personer")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("minutes:person", kwargs={"slug": self.slug})
+
+
+class PersonAlias(models.Model):
+    """A spelling of a person's name seen in a referat ("Brian Hgyer Lorentsen")."""
+
+    person = models.ForeignKey(
+        Person, models.CASCADE, related_name="aliases", verbose_name=_("person")
+    )
+    name = models.CharField(_("stavemåde"), max_length=200)
+    key = models.CharField(_("nøgle"), max_length=200, unique=True, editable=False)
+    source = models.CharField(
+        _("kilde"), max_length=10, choices=AliasSource.choices, default=AliasSource.PARSED
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("alternativ stavemåde")
+        verbose_name_plural = _("alternative stavemåder")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Participant(Lockable):
+    """A person's place at one meeting: present or sent apologies, for which organisation."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", _("deltog")
+        ABSENT = "absent", _("afbud")
+
+    meeting = models.ForeignKey(
+        Meeting, models.CASCADE, related_name="participants", verbose_name=_("møde")
+    )
+    person = models.ForeignKey(
+        Person, models.PROTECT, related_name="participations", verbose_name=_("person")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("rolle"), max_length=100, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PRESENT
+    )
+    note = models.CharField(_("bemærkning"), max_length=300, blank=True)
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
+
+    class Meta:
+        ordering = ["meeting", "status", "order"]
+        verbose_name = _("deltager")
+        verbose_name_plural = _("deltagere")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"], name="participant_once_per_meeting"
+            ),
+        ]
+        indexes = [
+            # Organisation page: its representatives over time (filter by organisation, by status).
+            models.Index(fields=["organisation", "status"], name="participant_org_status"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_status_display()})"

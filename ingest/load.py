@@ -1,0 +1,421 @@
+"""Parsed referater into the archive: the one entry point for every way in.
+
+`ingest_file` stores the original byte-for-byte (content-addressed by SHA-256), recognises a file
+it has seen, parses it and loads the result in one transaction. `process_source` re-does the
+parse-and-load of a stored file (re-ingest, the upload worker). Fields an admin corrected by hand
+(`locked_fields`) are left alone and every disagreement with the new parse is reported.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ingest.contract import ParsedMeeting, ParseError
+from ingest.limits import Limits
+from minutes.identity import Resolver
+from minutes.models import (
+    AgendaItem,
+    Attachment,
+    Body,
+    Decision,
+    Meeting,
+    Participant,
+    SourceDocument,
+    Topic,
+)
+from minutes.models.base import danish_slugify
+from minutes.models.meetings import source_path
+from minutes.topics import matching_topics
+
+logger = logging.getLogger(__name__)
+
+LOADED, UPDATED, UNCHANGED, FAILED = "loaded", "updated", "unchanged", "failed"
+
+
+@dataclass
+class IngestResult:
+    """What became of one document: loaded, updated, unchanged or failed (with the reason)."""
+
+    filename: str
+    status: str
+    source: SourceDocument | None = None
+    meeting: Meeting | None = None
+    message: str = ""
+    conflicts: list[dict] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status != FAILED
+
+
+def limits_from_settings() -> Limits:
+    """The parser's bounds, from INGEST_MAX_BYTES / INGEST_MAX_PAGES / INGEST_OCR_DPI."""
+    return Limits(
+        max_bytes=settings.INGEST_MAX_BYTES,
+        max_pages=settings.INGEST_MAX_PAGES,
+        ocr_dpi=settings.INGEST_OCR_DPI,
+    )
+
+
+@lru_cache(maxsize=1)
+def parser_version() -> str:
+    """A fingerprint of the parsing code, so a source records which parser read it."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        if path.name != "load.py":
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def ingest_file(
+    data: bytes | Path,
+    filename: str | None = None,
+    *,
+    published: bool,
+    uploaded_by=None,
+    body: Body | None = None,
+    meeting_date: date | None = None,
+) -> IngestResult:
+    """Store, dedupe, parse and load one referat; never raises for a bad document."""
+    limits = limits_from_settings()
+    if isinstance(data, Path):
+        filename = filename or data.name
+        if data.stat().st_size > limits.max_bytes:
+            message = _("The file is larger than the limit of %(mb)d MB.") % {
+                "mb": limits.max_bytes // 1_000_000
+            }
+            return IngestResult(filename, FAILED, message=message)
+        data = data.read_bytes()
+    filename = filename or "referat"
+    source, created = store_source(
+        data, filename, uploaded_by=uploaded_by, body=body, meeting_date=meeting_date
+    )
+    if not created:
+        message = _("Already in the archive (%(status)s).") % {
+            "status": source.get_status_display()
+        }
+        return IngestResult(filename, UNCHANGED, source, source.meeting, message)
+    return process_source(source, published=published)
+
+
+def store_source(
+    data: bytes,
+    filename: str,
+    *,
+    uploaded_by=None,
+    body: Body | None = None,
+    meeting_date: date | None = None,
+) -> tuple[SourceDocument, bool]:
+    """Keep the original under MEDIA_ROOT; the existing document when the bytes are known."""
+    sha = hashlib.sha256(data).hexdigest()
+    existing = SourceDocument.objects.filter(sha256=sha).first()
+    if existing:
+        return existing, False
+    path = source_path(sha, filename)
+    if not default_storage.exists(path):
+        stored = default_storage.save(path, ContentFile(data))
+        if stored != path:  # the storage renamed it: someone wrote that path meanwhile
+            default_storage.delete(stored)
+    try:
+        with transaction.atomic():
+            source = SourceDocument.objects.create(
+                file=path,
+                original_filename=Path(filename).name[:255],
+                sha256=sha,
+                size=len(data),
+                uploaded_by=uploaded_by,
+                body_hint=body,
+                date_hint=meeting_date,
+            )
+    except IntegrityError:  # the same bytes stored concurrently
+        return SourceDocument.objects.get(sha256=sha), False
+    return source, True
+
+
+def process_source(source: SourceDocument, *, published: bool) -> IngestResult:
+    """Parse a stored source and load it; on failure keep the source with its error."""
+    from ingest.pipeline import parse_document
+
+    filename = source.original_filename
+    source.status = SourceDocument.Status.PARSING
+    source.parse_started_at = timezone.now()
+    source.save(update_fields=["status", "parse_started_at"])
+    try:
+        with source.file.open("rb") as handle:
+            data = handle.read()
+        parsed = parse_document(data, filename, limits_from_settings())
+        return load_parsed(parsed, source, published=published)
+    except ParseError as exc:
+        return _fail(source, str(exc))
+    except Exception as exc:
+        # A parser bug on one file must not stop a batch or leave the source "parsing" forever.
+        logger.exception("Unexpected error while ingesting %s", filename)
+        message = _("The file could not be read because of an internal error (%(error)s).")
+        return _fail(source, message % {"error": type(exc).__name__})
+
+
+def reingest_source(source: SourceDocument) -> IngestResult:
+    """Rebuild from a stored source (after a parser upgrade), keeping the meeting's status."""
+    if source.meeting_id:
+        published = source.meeting.is_published
+    else:
+        published = source.status == SourceDocument.Status.PUBLISHED
+    return process_source(source, published=published)
+
+
+def _fail(source: SourceDocument, message: str) -> IngestResult:
+    source.status = SourceDocument.Status.FAILED
+    source.error = message
+    source.parsed_at = timezone.now()
+    source.save(update_fields=["status", "error", "parsed_at"])
+    return IngestResult(source.original_filename, FAILED, source, source.meeting, message)
+
+
+@transaction.atomic
+def load_parsed(parsed: ParsedMeeting, source: SourceDocument, *, published: bool) -> IngestResult:
+    """Write a parsed meeting into the archive in one transaction (raises ParseError, no date)."""
+    return _Loader(source).load(parsed, published=published)
+
+
+def _text(value: str | None, model: type[models.Model], name: str) -> str:
+    """None as "", cut to the column's length (PostgreSQL refuses longer; SQLite would not)."""
+    value = (value or "").strip()
+    max_length = model._meta.get_field(name).max_length
+    return value[:max_length] if max_length else value
+
+
+class _Loader:
+    """One document's load: resolves names, syncs rows, notes conflicts and changes."""
+
+    def __init__(self, source: SourceDocument) -> None:
+        self.source = source
+        self.resolver = Resolver()
+        self.conflicts: list[dict] = []
+        self.changed = False
+        self.topics = list(Topic.objects.all())
+        self.reason = f"ingest {source.original_filename}"[:100]
+
+    def load(self, parsed: ParsedMeeting, *, published: bool) -> IngestResult:
+        info = parsed.meeting
+        body = self.source.body_hint or self._body(info.body or "DASSOS")
+        meeting_date = info.date or self.source.date_hint
+        if meeting_date is None:
+            raise ParseError(_("No meeting date was found in the document."))
+        meeting = Meeting.objects.select_for_update().filter(body=body, date=meeting_date).first()
+        created = meeting is None
+        if created:
+            meeting = Meeting(body=body, date=meeting_date)
+        values = {
+            "start_time": info.start_time,
+            "end_time": info.end_time,
+            "location": _text(info.location, Meeting, "location"),
+            "room": _text(info.room, Meeting, "room"),
+            "current_source": self.source,
+        }
+        if published:
+            values["status"] = Meeting.Status.PUBLISHED
+        self._save(meeting, values, where=str(meeting), new=created)
+        self._participants(meeting, parsed)
+        self._items(meeting, parsed)
+        self._finish_source(parsed, meeting)
+        status = LOADED if created else (UPDATED if self.changed else UNCHANGED)
+        return IngestResult(
+            self.source.original_filename, status, self.source, meeting, "", self.conflicts
+        )
+
+    def _body(self, name: str) -> Body:
+        body, _created = Body.objects.get_or_create(
+            name=name[:100], defaults={"slug": danish_slugify(name)}
+        )
+        return body
+
+    def _save(self, obj: models.Model, values: dict, *, where: str, new: bool) -> bool:
+        """Set changed values except hand-locked ones (reported); save only when changed."""
+        dirty = new
+        for name, value in values.items():
+            current = getattr(obj, name)
+            if current == value:
+                continue
+            if not new and hasattr(obj, "is_locked") and obj.is_locked(name):
+                self.conflicts.append(
+                    {"where": where, "field": name, "kept": str(current), "parsed": str(value)}
+                )
+                continue
+            setattr(obj, name, value)
+            dirty = True
+        if dirty:
+            obj._change_reason = self.reason
+            obj.save()
+            self.changed = True
+        return dirty
+
+    def _participants(self, meeting: Meeting, parsed: ParsedMeeting) -> None:
+        existing = {p.person_id: p for p in meeting.participants.all()}
+        seen: set[int] = set()
+        for order, entry in enumerate(parsed.participants):
+            organisation = self.resolver.organisation(entry.organisation)
+            person = self.resolver.person(entry.name, organisation)
+            if person.pk in seen:
+                continue  # the same person listed twice; keep the first line
+            seen.add(person.pk)
+            participant = existing.get(person.pk) or Participant(meeting=meeting, person=person)
+            self._save(
+                participant,
+                {
+                    "organisation": organisation,
+                    "role": _text(entry.role, Participant, "role"),
+                    "status": entry.status if entry.status in ("present", "absent") else "present",
+                    "note": _text(entry.note, Participant, "note"),
+                    "order": order,
+                },
+                where=f"{meeting}: {person}",
+                new=participant.pk is None,
+            )
+        self._drop_unseen(existing, seen, where=str(meeting))
+
+    def _items(self, meeting: Meeting, parsed: ParsedMeeting) -> None:
+        existing = {item.number: item for item in meeting.items.all()}
+        seen: set[str] = set()
+        for order, entry in enumerate(parsed.items):
+            number = _text(entry.number, AgendaItem, "number")
+            while number in seen:  # a duplicated number would break the unique constraint
+                number = f"{number}'"
+            seen.add(number)
+            item = existing.get(number) or AgendaItem(meeting=meeting, number=number)
+            pages = entry.pages or (None, None)
+            self._save(
+                item,
+                {
+                    "section": _text(entry.section, AgendaItem, "section"),
+                    "title": _text(entry.title, AgendaItem, "title"),
+                    "presenters_text": _text(
+                        ", ".join(entry.presenters), AgendaItem, "presenters_text"
+                    ),
+                    "indstilling": "\n".join(p.strip() for p in entry.indstilling if p.strip()),
+                    "referat": (entry.referat or "").strip(),
+                    "sagsfremstilling": (entry.sagsfremstilling or "").strip(),
+                    "other_parts": dict(entry.other_parts),
+                    "page_start": pages[0],
+                    "page_end": pages[1],
+                    "order": order,
+                },
+                where=f"{meeting} pkt. {number}",
+                new=item.pk is None,
+            )
+            self._presenters(item, entry.presenters)
+            self._topics(item)
+            self._decisions(item, entry.outcome, entry.referat)
+            self._attachments(item, entry.attachments)
+        self._drop_unseen(existing, seen, where=str(meeting))
+
+    def _presenters(self, item: AgendaItem, names: list[str]) -> None:
+        people = [self.resolver.person(n.split(",")[0]) for n in names if n.split(",")[0].strip()]
+        self._set_m2m(item, "presenters", people)
+
+    def _topics(self, item: AgendaItem) -> None:
+        topics = matching_topics(
+            self.topics, title=item.title, indstilling=item.indstilling, referat=item.referat
+        )
+        self._set_m2m(item, "topics", topics)
+
+    def _set_m2m(self, item: AgendaItem, name: str, objs: list) -> None:
+        manager = getattr(item, name)
+        wanted = {obj.pk for obj in objs}
+        current = set(manager.values_list("pk", flat=True))
+        if wanted == current:
+            return
+        if item.is_locked(name):
+            self.conflicts.append(
+                {
+                    "where": f"{item.meeting} pkt. {item.number}",
+                    "field": name,
+                    "kept": ", ".join(str(o) for o in manager.all()),
+                    "parsed": ", ".join(str(o) for o in objs),
+                }
+            )
+            return
+        manager.set(objs)
+        self.changed = True
+
+    def _decisions(self, item: AgendaItem, outcome: str, referat: str) -> None:
+        existing = list(item.decisions.all())
+        parsed = []
+        if (referat or "").strip() or outcome not in ("", "none"):
+            parsed.append({"outcome": outcome or "none", "text": (referat or "").strip()})
+        for order, values in enumerate(parsed):
+            decision = existing[order] if order < len(existing) else Decision(item=item)
+            self._save(
+                decision,
+                {**values, "order": order},
+                where=f"{item.meeting} pkt. {item.number}",
+                new=decision.pk is None,
+            )
+        extra = {d.pk: d for d in existing[len(parsed) :]}
+        self._drop_unseen(extra, set(), where=f"{item.meeting} pkt. {item.number}")
+
+    def _attachments(self, item: AgendaItem, attachments: list) -> None:
+        existing = {a.label.casefold(): a for a in item.attachments.all()}
+        seen: set[str] = set()
+        for order, entry in enumerate(attachments):
+            label = _text(entry.label, Attachment, "label")
+            if label.casefold() in seen:
+                continue
+            seen.add(label.casefold())
+            attachment = existing.get(label.casefold()) or Attachment(item=item, label=label)
+            self._save(
+                attachment,
+                {
+                    "title": _text(entry.title, Attachment, "title"),
+                    "url": _text(entry.url, Attachment, "url"),
+                    "order": order,
+                },
+                where=f"{item.meeting} pkt. {item.number}",
+                new=attachment.pk is None,
+            )
+        for key, attachment in existing.items():
+            # A bilag an admin stored a copy of is kept even when the new parse lost it.
+            if key not in seen and not attachment.file:
+                attachment.delete()
+                self.changed = True
+
+    def _drop_unseen(self, existing: dict, seen: set, *, where: str) -> None:
+        """Delete rows the new parse no longer has, except hand-corrected ones (reported)."""
+        for key, obj in existing.items():
+            if key in seen:
+                continue
+            if getattr(obj, "locked_fields", None):
+                self.conflicts.append(
+                    {"where": where, "field": str(obj), "kept": "kept", "parsed": "missing"}
+                )
+                continue
+            obj._change_reason = self.reason
+            obj.delete()
+            self.changed = True
+
+    def _finish_source(self, parsed: ParsedMeeting, meeting: Meeting) -> None:
+        source = self.source
+        source.meeting = meeting
+        source.kind = _text(parsed.source.kind, SourceDocument, "kind")
+        source.pages = parsed.source.pages
+        source.parser_version = parser_version()
+        source.raw_text = parsed.raw_text
+        source.text = parsed.text
+        source.warnings = list(parsed.warnings)
+        source.conflicts = self.conflicts
+        source.error = ""
+        source.parsed_at = timezone.now()
+        source.status = (
+            SourceDocument.Status.PUBLISHED if meeting.is_published else SourceDocument.Status.READY
+        )
+        source.save()

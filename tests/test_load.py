@@ -1,0 +1,212 @@
+"""Loading parsed referater: counts, idempotence, hand corrections, replacements, no half rows."""
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from ingest.contract import Attachment as ParsedAttachment
+from ingest.contract import ParseError
+from ingest.load import LOADED, UNCHANGED, UPDATED, load_parsed, store_source
+from minutes.models import (
+    AgendaItem,
+    Attachment,
+    Decision,
+    Meeting,
+    Participant,
+    Person,
+    SourceDocument,
+)
+from tests.expected_parses import expectation, parsed_from_expectation
+
+pytestmark = pytest.mark.django_db
+
+SEED_2024 = "004_eed90c9ef06859eb"
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def _source(name: str = "referat.txt", data: bytes = b"DASSOS referat") -> SourceDocument:
+    source, _created = store_source(data, name)
+    return source
+
+
+def _load(parsed, data: bytes = b"DASSOS referat", published: bool = True):
+    return load_parsed(parsed, _source(data=data), published=published)
+
+
+def test_it_loads_a_meeting_with_every_item_decision_attachment_and_participant():
+    expected = expectation(SEED_2024)
+    result = _load(parsed_from_expectation(SEED_2024))
+
+    assert result.status == LOADED
+    meeting = Meeting.objects.get()
+    assert meeting.date == date(2024, 3, 1)
+    assert meeting.is_published
+    assert meeting.room == "Multisalen"
+    assert AgendaItem.objects.count() == len(expected["items"]) == 9
+    assert Decision.objects.count() == 9
+    assert Attachment.objects.count() == 2
+    assert Participant.objects.count() == 30
+    assert Participant.objects.filter(status="absent").count() == 11
+    chair = Participant.objects.get(role="formand")
+    assert chair.person.name == "Jesper Thyrring Møller"
+    assert chair.organisation.name == "Struer Kommune"
+    assert [i.number for i in meeting.items.all()][:3] == ["1.1", "1.2", "1.3"]
+
+
+def test_the_source_records_the_meeting_it_became():
+    result = _load(parsed_from_expectation(SEED_2024))
+    source = SourceDocument.objects.get()
+    assert source.meeting == result.meeting
+    assert source.status == SourceDocument.Status.PUBLISHED
+    assert source.parser_version
+    assert result.meeting.current_source == source
+
+
+def test_loading_the_same_parse_again_changes_nothing():
+    parsed = parsed_from_expectation(SEED_2024)
+    _load(parsed)
+    history_rows = AgendaItem.history.count() + Decision.history.count()
+    item_ids = sorted(AgendaItem.objects.values_list("pk", flat=True))
+
+    result = load_parsed(parsed, SourceDocument.objects.get(), published=True)
+
+    assert result.status == UNCHANGED
+    assert sorted(AgendaItem.objects.values_list("pk", flat=True)) == item_ids
+    assert AgendaItem.history.count() + Decision.history.count() == history_rows
+
+
+def test_a_draft_load_is_not_published():
+    result = _load(parsed_from_expectation(SEED_2024), published=False)
+    assert result.meeting.status == Meeting.Status.DRAFT
+    assert result.source.status == SourceDocument.Status.READY
+
+
+def test_a_hand_corrected_title_survives_a_new_parse_and_the_disagreement_is_reported():
+    _load(parsed_from_expectation(SEED_2024))
+    item = AgendaItem.objects.get(number="1.2")
+    item.title = "Lånepuljen 2025/26 (rettet)"
+    item.lock("title")
+    item.save()
+
+    corrected = parsed_from_expectation(SEED_2024, sha_seed="v2")
+    corrected.items[1].referat = "DASSOS godkendte koordineringen."
+    result = _load(corrected, data=b"corrected referat")
+
+    assert result.status == UPDATED
+    item.refresh_from_db()
+    assert item.title == "Lånepuljen 2025/26 (rettet)"
+    assert item.decisions.get().text == "DASSOS godkendte koordineringen."
+    assert [c["field"] for c in result.conflicts] == ["title"]
+    assert result.conflicts[0]["kept"] == "Lånepuljen 2025/26 (rettet)"
+    assert result.source.conflicts == result.conflicts
+
+
+def test_a_hand_corrected_decision_outcome_survives():
+    _load(parsed_from_expectation(SEED_2024))
+    decision = Decision.objects.get(item__number="1.1")
+    decision.outcome = "rejected"
+    decision.lock("outcome")
+    decision.save()
+
+    _load(parsed_from_expectation(SEED_2024, sha_seed="v2"), data=b"v2")
+
+    decision.refresh_from_db()
+    assert decision.outcome == "rejected"
+
+
+def test_a_corrected_referat_updates_the_meeting_and_keeps_the_previous_source():
+    _load(parsed_from_expectation(SEED_2024))
+    corrected = parsed_from_expectation(SEED_2024, sha_seed="v2")
+    corrected.meeting = replace(corrected.meeting, room="Byrådssalen")
+
+    result = _load(corrected, data=b"corrected referat")
+
+    assert result.status == UPDATED
+    assert Meeting.objects.count() == 1
+    meeting = Meeting.objects.get()
+    assert meeting.room == "Byrådssalen"
+    assert meeting.sources.count() == 2
+    assert meeting.current_source == result.source
+    assert meeting.history.count() >= 2
+
+
+def test_an_item_the_new_parse_lost_goes_unless_it_was_corrected_by_hand():
+    _load(parsed_from_expectation(SEED_2024))
+    AgendaItem.objects.filter(number="3.1").update(locked_fields=["referat"])
+    shorter = parsed_from_expectation(SEED_2024, sha_seed="v2")
+    shorter.items = [i for i in shorter.items if i.number not in ("2.1", "3.1")]
+
+    result = _load(shorter, data=b"shorter")
+
+    numbers = set(AgendaItem.objects.values_list("number", flat=True))
+    assert "2.1" not in numbers
+    assert "3.1" in numbers
+    assert any(c["parsed"] == "missing" for c in result.conflicts)
+
+
+def test_attachments_follow_the_new_parse():
+    parsed = parsed_from_expectation(SEED_2024)
+    _load(parsed)
+    item = parsed.items[0]
+    item.attachments = [ParsedAttachment(label="Bilag 1", title="Nyt notat", url=None)]
+    parsed.source.sha256 = "f" * 64
+
+    _load(parsed, data=b"with a bilag")
+
+    attachments = Attachment.objects.filter(item__number=item.number)
+    titles = list(attachments.values_list("title", flat=True))
+    assert titles == ["Nyt notat"]
+
+
+def test_presenters_become_people_and_topics_are_assigned_by_rule():
+    _load(parsed_from_expectation(SEED_2024))
+    item = AgendaItem.objects.get(number="1.1")  # "… udviklingsområder i Rammeaftale 2025-26"
+    assert "Rammeaftale" in [t.name for t in item.topics.all()]
+    assert item.presenters.count() == len(expectation(SEED_2024)["items"][0]["presenters"])
+
+
+def test_a_topic_removed_by_hand_stays_removed():
+    _load(parsed_from_expectation(SEED_2024))
+    item = AgendaItem.objects.get(number="1.1")
+    item.topics.clear()
+    item.lock("topics")
+    item.save()
+
+    result = _load(parsed_from_expectation(SEED_2024, sha_seed="v2"), data=b"v2")
+
+    assert item.topics.count() == 0
+    assert any(c["field"] == "topics" for c in result.conflicts)
+
+
+def test_a_meeting_without_a_date_writes_nothing():
+    parsed = parsed_from_expectation(SEED_2024)
+    parsed.meeting = replace(parsed.meeting, date=None)
+    with pytest.raises(ParseError):
+        _load(parsed)
+    assert Meeting.objects.count() == 0
+    assert AgendaItem.objects.count() == 0
+    assert Person.objects.count() == 0
+
+
+def test_the_original_is_stored_byte_for_byte_under_its_hash(media):
+    data = "Æble, ø og å\r\n".encode("cp1252")
+    source, created = store_source(data, "../../etc/passwd.txt")
+
+    assert created
+    assert source.file.name == f"sources/{source.sha256[:2]}/{source.sha256}.txt"
+    assert (media / source.file.name).read_bytes() == data
+    assert source.original_filename == "passwd.txt"
+    assert source.size == len(data)
+
+
+def test_the_same_bytes_are_stored_once():
+    first, created = store_source(b"same", "a.txt")
+    again, created_again = store_source(b"same", "b.txt")
+    assert created and not created_again
+    assert again == first
+    assert SourceDocument.objects.count() == 1

@@ -1,0 +1,175 @@
+"""Meeting info from a referat's cover page (body, date, times, location, room), with the date
+inferred from evidence in the text when there is no cover page; and its participants.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, time
+
+from ingest.contract import Line, MeetingInfo
+from ingest.meeting_date import (
+    LONG_DATE,
+    SHORT_DATE,
+    find_evidence,
+    infer_date,
+    make_date,
+    month_number,
+)
+from ingest.participants import LABEL_RE, is_agenda_start, parse_participants
+
+__all__ = ["parse_meeting_info", "parse_participants"]
+
+# "DASSOS den 15. september 2022", "Referat af DASSOS-møde den 1.3.2024".
+TITLE_RE = re.compile(
+    rf"^(?:Referat\s+(?:af|fra)\s+)?(?:møde\s+i\s+)?(?P<body>[A-ZÆØÅ][A-ZÆØÅ-]{{2,15}}?)"
+    rf"(?:-?\s*møde)?\s+(?:den\s+)?(?:{LONG_DATE}|{SHORT_DATE})\s*$"
+)
+FIELD_RE = re.compile(
+    r"^(?P<label>Tidspunkt|Dato|Mødedato|Sted|Mødested|Adresse|Lokale|Mødelokale)\s*:\s*"
+    r"(?P<value>.*)$",
+    re.IGNORECASE,
+)
+ANY_LABEL_RE = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+)?\s*:")
+DATE_IN_FIELD_RE = re.compile(LONG_DATE, re.IGNORECASE)
+SHORT_DATE_IN_FIELD_RE = re.compile(SHORT_DATE)
+# "kl. 8.30-10.00", "kl. 9-12", "kl. 13:00 til 14:00"; the end time is optional.
+TIME_RE = re.compile(
+    r"\bkl\.?\s*(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?"
+    r"(?:\s*(?:-|–|—|til)\s*(?:kl\.?\s*)?(?P<h2>\d{1,2})(?:[.:](?P<m2>\d{2}))?)?",
+    re.IGNORECASE,
+)
+FIELD_KEYS = {
+    "tidspunkt": "when", "dato": "when", "mødedato": "when",
+    "sted": "where", "mødested": "where", "adresse": "where",
+    "lokale": "room", "mødelokale": "room",
+}
+MAX_LOCATION_LINES = 4
+
+
+def _front_matter(lines: list[Line]) -> list[str]:
+    """The cover page: stripped line texts before the agenda begins."""
+    front = []
+    for line in lines:
+        if is_agenda_start(line):
+            break
+        front.append(" ".join(line.text.split()))
+    return front
+
+
+def _fields(front: list[str]) -> dict[str, list[str]]:
+    """Cover-page label → value lines ("Sted:" keeps its continuation lines)."""
+    fields: dict[str, list[str]] = {}
+    index = 0
+    while index < len(front):
+        match = FIELD_RE.match(front[index])
+        index += 1
+        if not match:
+            continue
+        key = FIELD_KEYS[match.group("label").lower()]
+        values = [match.group("value").strip()] if match.group("value").strip() else []
+        limit = MAX_LOCATION_LINES if key == "where" else 1
+        # A value may sit on the following lines (a two-column PDF layout), and an address
+        # continues until a blank line or the next label.
+        while index < len(front) and len(values) < limit:
+            text = front[index]
+            if not text:
+                if values:
+                    break
+                index += 1
+                continue
+            if FIELD_RE.match(text) or LABEL_RE.match(text) or ANY_LABEL_RE.match(text):
+                break
+            values.append(text)
+            index += 1
+        fields.setdefault(key, values)
+    return fields
+
+
+def _time(hour: str | None, minute: str | None) -> time | None:
+    if hour is None:
+        return None
+    hours, minutes = int(hour), int(minute or 0)
+    return time(hours, minutes) if hours < 24 and minutes < 60 else None
+
+
+def _field_date(value: str) -> tuple[int, int | None, int | None] | None:
+    """(day, month, year or None) from 'Den 15. september kl. 8.30-10.00' or '15.9.2022'."""
+    for match in DATE_IN_FIELD_RE.finditer(value):
+        month = month_number(match.group("month"))
+        if month:
+            year = match.group("year")
+            return int(match.group("day")), month, int(year) if year else None
+    short = SHORT_DATE_IN_FIELD_RE.search(value)
+    if short:
+        year = int(short.group("syear"))
+        return int(short.group("sday")), int(short.group("smonth")), year
+    return None
+
+
+def _title(front: list[str]) -> tuple[str, tuple[int, int | None, int | None]] | None:
+    for text in front:
+        match = TITLE_RE.match(text)
+        if match:
+            return match.group("body"), _field_date(text[match.start("body"):])
+    return None
+
+
+def parse_meeting_info(
+    lines: list[Line], running_headers: list[str]
+) -> tuple[MeetingInfo, list[str]]:
+    """Meeting info from the cover page, or the date inferred from evidence; plus warnings."""
+    warnings: list[str] = []
+    info = MeetingInfo()
+    front = _front_matter(lines)
+    fields = _fields(front)
+    title = _title(front)
+    if title:
+        info.body = title[0]
+
+    when = " ".join(fields.get("when", []))
+    times = TIME_RE.search(when)
+    if times:
+        info.start_time = _time(times.group("h1"), times.group("m1"))
+        info.end_time = _time(times.group("h2"), times.group("m2"))
+    if fields.get("where"):
+        info.location = ", ".join(fields["where"])
+    if fields.get("room"):
+        info.room = fields["room"][0]
+
+    evidence = find_evidence("\n".join(line.text for line in lines), running_headers)
+    inferred, sentence = infer_date(evidence)
+    title_parts = title[1] if title else None
+    field_parts = _field_date(when) if when else None
+    info.date = _cover_date(title_parts, field_parts, inferred)
+    if info.date is None:
+        info.date = inferred
+        warnings.append(sentence or "No meeting date was found: the referat has no cover page "
+                        "and no dated running header, postscript or bilag title.")
+    elif title_parts and field_parts and _cover_date(field_parts, None, info.date) != info.date:
+        warnings.append(f"The title and the Tidspunkt line give different dates; "
+                        f"the title's {info.date.isoformat()} was used.")
+    headers = {item.date for item in evidence if item.kind == "header"}
+    if headers and info.date not in headers:
+        listed = ", ".join(sorted(day.isoformat() for day in headers))
+        warnings.append(f"The running header/footer dates ({listed}) differ from the meeting "
+                        f"date {info.date.isoformat()}.")
+    return info, warnings
+
+
+def _cover_date(
+    first: tuple[int, int | None, int | None] | None,
+    second: tuple[int, int | None, int | None] | None,
+    fallback: date | None,
+) -> date | None:
+    """The cover's date: day and month from the first source, a missing year from the second
+    source or, failing that, from the inferred date."""
+    if first is None:
+        first, second = second, None
+    if first is None:
+        return None
+    day, month, year = first
+    if year is None and second is not None:
+        year = second[2]
+    if year is None and fallback is not None:
+        year = fallback.year
+    return make_date(year, month, day)

@@ -61,7 +61,8 @@ TOKEN = re.compile(
 )
 PIPE_AS_I = re.compile(r"(?m)(?:^[ \t]*|(?<=[.!?:] ))\|(?= [a-zæøå])")
 AT_AS_OE = re.compile(r"(?<![\w@.])@(?=[A-ZÆØÅ])")  # "@A26" is "ØA26", the economy agreement
-BULLET_ANY = re.compile(r"(?m)^([ \t]*)(?:o|¢|«|©)[ \t]+(?=[^\W\d_(\"“”])")
+# Tesseract reads "•" as "e", "o", "¢", "«", "©" or "+"; "e" is also a word, hence two rules.
+BULLET_ANY = re.compile(r"(?m)^([ \t]*)(?:o|¢|«|»|©|\+)[ \t]+(?=[^\W\d_(\"“”])")
 BULLET_E = re.compile(r"(?m)^([ \t]*)e[ \t]+(?=[A-ZÆØÅ])")
 
 

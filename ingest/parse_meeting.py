@@ -44,6 +44,7 @@ FIELD_KEYS = {
     "lokale": "room", "mødelokale": "room",
 }
 MAX_LOCATION_LINES = 4
+MAX_ADDRESS_LINE = 80
 
 
 def _front_matter(lines: list[Line]) -> list[str]:
@@ -79,6 +80,8 @@ def _fields(front: list[str]) -> dict[str, list[str]]:
                 continue
             if FIELD_RE.match(text) or LABEL_RE.match(text) or ANY_LABEL_RE.match(text):
                 break
+            if values and len(text) > MAX_ADDRESS_LINE:
+                break  # prose, not another address line
             values.append(text)
             index += 1
         fields.setdefault(key, values)

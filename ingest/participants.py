@@ -7,6 +7,7 @@ paired by position.
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass
 
 from ingest.contract import Line, Participant
@@ -90,7 +91,8 @@ def _entry(name_part: str | None, org_part: str | None) -> _Entry:
         org_text, org_notes = _annotations(org_part)
         notes += org_notes
         # "Viborg Kommune, formand for takstgruppen": what follows the comma is a note.
-        organisation, _, trailing = org_text.partition(", ")
+        head, _, trailing = org_text.partition(", ")
+        organisation = head.strip() or None
         if trailing.strip():
             notes.append(trailing.strip())
     kept = []
@@ -115,7 +117,7 @@ def _split_single_spaced(text: str) -> tuple[str, str] | None:
     tokens = text.split()
     for start in (*range(2, len(tokens)), 1):
         rest = tokens[start:]
-        if not rest or not is_name(" ".join(tokens[:start])):
+        if not rest or rest[0].startswith("(") or not is_name(" ".join(tokens[:start])):
             continue
         if is_organisation(rest[0]) or (len(rest) > 1 and rest[1].lower().startswith("kommune")):
             return " ".join(tokens[:start]), " ".join(rest)
@@ -177,7 +179,7 @@ def participant_region(lines: list[Line]) -> list[Line]:
 def parse_participants(lines: list[Line]) -> list[Participant]:
     """Everyone under Deltagere (present) and Afbud (absent), in document order."""
     participants: list[Participant] = []
-    waiting: list[Participant] = []  # names whose organisation comes in a later block
+    waiting: deque[Participant] = deque()  # names whose organisation comes in a later block
     status = "present"
     for line in participant_region(lines):
         text = line.text.strip()
@@ -192,7 +194,7 @@ def parse_participants(lines: list[Line]) -> list[Participant]:
             note = "; ".join(entry.notes) or None
             if entry.name is None:
                 if waiting:
-                    person = waiting.pop(0)
+                    person = waiting.popleft()
                     person.organisation = entry.organisation
                     person.note = "; ".join(filter(None, (person.note, note))) or None
                 continue

@@ -1,0 +1,191 @@
+"""Meeting info: the cover page in every layout, and the date inferred when the cover is missing."""
+import json
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+
+from ingest.contract import Line
+from ingest.extract import extract
+from ingest.extract_text import extract_text
+from ingest.parse_meeting import parse_meeting_info
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_STEMS = sorted(path.stem for path in (ROOT / "fixtures").glob("*.txt"))
+
+
+def _meeting(text: str, running_headers: list[str] | None = None):
+    extracted = extract_text(text.encode("utf-8"))
+    return parse_meeting_info(extracted.lines, running_headers or extracted.running_headers)
+
+
+def _as_json(info) -> dict:
+    return {
+        "body": info.body,
+        "date": info.date.isoformat() if info.date else None,
+        "start_time": info.start_time.strftime("%H:%M") if info.start_time else None,
+        "end_time": info.end_time.strftime("%H:%M") if info.end_time else None,
+        "location": info.location,
+        "room": info.room,
+    }
+
+
+@pytest.mark.parametrize("stem", SEED_STEMS)
+def test_it_reads_each_seeds_meeting_as_the_hand_written_expectation(stem):
+    expected = json.loads((ROOT / "tests/expectations" / f"{stem}.json").read_text("utf-8"))
+    extracted = extract((ROOT / "fixtures" / f"{stem}.txt").read_bytes())
+    info, warnings = parse_meeting_info(extracted.lines, extracted.running_headers)
+    assert _as_json(info) == expected["meeting"]
+    if expected["date_evidence"]:
+        assert len(warnings) == 1
+        assert warnings[0].startswith(f"No cover page; the date {expected['meeting']['date']}")
+        assert expected["date_evidence"] in warnings[0]
+    else:
+        assert warnings == []
+
+
+MARKDOWN_COVER = """
+# DASSOS den 15. september 2022
+
+## Referat
+
+**Tidspunkt:** Den 15. september kl. 8.30-10.00
+
+**Sted:** Viborg Rådhus
+Prinsens Alle 5
+8800 Viborg
+
+**Lokale:** Lokale M5 - tag elevatoren til 5. sal
+
+**Deltagere:**
+
+Jesper Thyrring Møller (formand)\tStruer Kommune
+
+# Dagsorden til møde i DASSOS
+
+<b>1. Beslutningspunkter</b>\t<b>3</b>
+"""
+
+
+def test_it_reads_a_markdown_cover_page():
+    info, warnings = _meeting(MARKDOWN_COVER)
+    assert info.body == "DASSOS"
+    assert info.date == date(2022, 9, 15)
+    assert (info.start_time, info.end_time) == (time(8, 30), time(10, 0))
+    assert info.location == "Viborg Rådhus, Prinsens Alle 5, 8800 Viborg"
+    assert info.room == "Lokale M5 - tag elevatoren til 5. sal"
+    assert warnings == []
+
+
+def test_the_year_comes_from_the_title_when_tidspunkt_has_none():
+    info, _ = _meeting(
+        "DASSOS den 1. marts 2024\n\nReferat\n\nTidspunkt: Den 1. marts kl. 13.00-14.00\n"
+    )
+    assert info.date == date(2024, 3, 1)
+    assert info.start_time == time(13, 0)
+
+
+def test_it_reads_whole_hours_and_leading_spaces_in_pdftotext_layout():
+    text = (
+        " \n DASSOS den 25. november 2021 \n \nReferat \n \n"
+        "Tidspunkt: Den 25. november 2021 kl. 9-12   \n     \n\n"
+        "Sted: Viborg Rådhus   \n Prinsens Alle 5  \n 8800 Viborg \n \n"
+        "Lokale: Multisalen  \n"
+    )
+    info, _ = _meeting(text)
+    assert (info.start_time, info.end_time) == (time(9, 0), time(12, 0))
+    assert info.location == "Viborg Rådhus, Prinsens Alle 5, 8800 Viborg"
+    assert info.room == "Multisalen"
+
+
+def test_a_value_on_the_line_after_its_label_is_read():
+    lines = [Line(text) for text in (
+        "DASSOS den 4. maj 2021", "", "Tidspunkt:", "Den 4. maj 2021 kl. 9.00-12.00",
+        "Sted:", "Regionshuset Viborg", "Skottenborg 26", "8800 Viborg", "Lokale:", "Mødelokale 1",
+    )]
+    info, _ = parse_meeting_info(lines, [])
+    assert info.date == date(2021, 5, 4)
+    assert info.location == "Regionshuset Viborg, Skottenborg 26, 8800 Viborg"
+    assert info.room == "Mødelokale 1"
+
+
+def test_without_cover_the_running_footer_dates_the_meeting_and_a_warning_names_it():
+    text = (
+        "1.1 Konstituering\nReferat\nDASSOS tog orienteringen til efterretning.\n"
+        "DASSOS Referat 27.2.26\n2\n1.2 Næste punkt\nDASSOS Referat 27.2.26\n3\n"
+    )
+    info, warnings = _meeting(text)
+    assert info.date == date(2026, 2, 27)
+    assert info.start_time is None and info.location is None and info.room is None
+    assert warnings == [
+        "No cover page; the date 2026-02-27 was inferred from the running header/footer "
+        "'DASSOS Referat 27.2.26' (2 times)."
+    ]
+
+
+def test_a_past_meeting_mentioned_in_the_text_is_not_the_meeting_date():
+    text = (
+        " 1.     Beslutningspunkter\n1.1 Cirkler\n"
+        "På DASSOS mødet den 22. januar 2020 blev det besluttet at etablere cirkler.\n"
+        "På mødet i DASSOS den 27. august 2020 tilkendegav kredsen sin opbakning.\n"
+        "perioden følger rammeaftalen (jf. DASSOS 12.5.20).\n"
+        "Bilag 4: Projekt familieplanlægning (oplæg til DASSOS 23.11.20)\n"
+    )
+    info, warnings = _meeting(text)
+    assert info.date == date(2020, 11, 23)
+    assert warnings == [
+        "No cover page; the date 2020-11-23 was inferred from 'oplæg til DASSOS 23.11.20'."
+    ]
+
+
+def test_a_postscript_after_the_meeting_dates_it():
+    text = (
+        "1.6 Kapacitetsstyring\nReferat\nDASSOS besluttede at nedsætte en arbejdsgruppe.\n"
+        "Efterskrift: Efter mødet i DASSOS den 27. februar 2026 har KL meddelt, at ...\n"
+        "Næste møde i DASSOS afholdes den 18. maj 2026.\n"
+    )
+    info, warnings = _meeting(text)
+    assert info.date == date(2026, 2, 27)
+    assert "'Efter mødet i DASSOS den 27. februar 2026'" in warnings[0]
+
+
+def test_weaker_conflicting_evidence_is_outweighed_and_named():
+    text = "1.1 Punkt\nBilag 1: Oplæg (oplæg til DASSOS 4.5.21)\nDASSOS Referat 11.2.21\n1\n"
+    info, warnings = _meeting(text)
+    assert info.date == date(2021, 2, 11)
+    assert warnings == [
+        "No cover page; the date 2021-02-11 was inferred from the running header/footer "
+        "'DASSOS Referat 11.2.21'; weaker evidence for 2021-05-04 ('oplæg til DASSOS 4.5.21') "
+        "was outweighed."
+    ]
+
+
+def test_a_text_with_no_dated_evidence_has_no_date_and_says_so():
+    text = "1.1 Punkt\nPå det seneste møde i DASSOS den 4. november 2025 blev det aftalt.\n"
+    info, warnings = _meeting(text)
+    assert info.date is None
+    assert warnings == [
+        "No meeting date was found: the referat has no cover page and no dated running "
+        "header, postscript or bilag title."
+    ]
+
+
+def test_a_running_header_that_disagrees_with_the_cover_is_reported():
+    text = "DASSOS den 15. september 2022\n\nTidspunkt: Den 15. september kl. 8.30-10.00\n"
+    info, warnings = _meeting(text, running_headers=["DASSOS Referat 15.9.21"])
+    assert info.date == date(2022, 9, 15)
+    assert warnings == [
+        "The running header/footer dates (2021-09-15) differ from the meeting date 2022-09-15."
+    ]
+
+
+def test_hostile_lines_are_parsed_without_blowing_up():
+    # Long runs that would make a backtracking regex explode; the call must simply return.
+    text = (
+        "DASSOS " * 20000 + "\n" + "Sted: " + "a" * 100000 + "\n"
+        + "Efter mødet i DASSOS den " + "1" * 50000 + "\n" + "kl. " + "9" * 50000 + "\n"
+    )
+    info, warnings = _meeting(text)
+    assert info.date is None
+    assert info.location == "a" * 100000
+    assert warnings[0].startswith("No meeting date was found")

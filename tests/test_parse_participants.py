@@ -1,0 +1,127 @@
+"""Participants: everyone under Deltagere and Afbud, in every layout the referater use."""
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from ingest.contract import Participant
+from ingest.extract import extract
+from ingest.extract_text import extract_text
+from ingest.parse_meeting import parse_participants
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_STEMS = sorted(path.stem for path in (ROOT / "fixtures").glob("*.txt"))
+
+
+def _participants(text: str) -> list[Participant]:
+    return parse_participants(extract_text(text.encode("utf-8")).lines)
+
+
+@pytest.mark.parametrize("stem", SEED_STEMS)
+def test_it_reads_each_seeds_participants_as_the_hand_written_expectation(stem):
+    expected = json.loads((ROOT / "tests/expectations" / f"{stem}.json").read_text("utf-8"))
+    extracted = extract((ROOT / "fixtures" / f"{stem}.txt").read_bytes())
+    got = [asdict(person) for person in parse_participants(extracted.lines)]
+    assert got == expected["participants"]
+
+
+def test_tab_separated_lines_give_name_organisation_role_and_note():
+    people = _participants(
+        "Deltagere:\n\n"
+        "Jesper Thyrring Møller (formand)\tStruer Kommune\n"
+        "Carsten Wulff Hansen (supl. for Ann-Britt)\tRegion Midtjylland\n"
+        "Bjarne Hansen\tViborg Kommune, formand for takstgruppen\n"
+        "Linda Bonde Kirkegaard (konst. leder)\tFælleskommunalt social- og sundhedssekretariat\n"
+        "\nAfbud\n\n"
+        "Søren Liner Christensen\tHerning Kommune\n"
+        "\nDagsorden til møde i DASSOS\n"
+    )
+    assert people == [
+        Participant("Jesper Thyrring Møller", "Struer Kommune", "formand", "present", None),
+        Participant("Carsten Wulff Hansen", "Region Midtjylland", None, "present",
+                    "supl. for Ann-Britt"),
+        Participant("Bjarne Hansen", "Viborg Kommune", None, "present",
+                    "formand for takstgruppen"),
+        Participant("Linda Bonde Kirkegaard", "Fælleskommunalt social- og sundhedssekretariat",
+                    None, "present", "konst. leder"),
+        Participant("Søren Liner Christensen", "Herning Kommune", None, "absent", None),
+    ]
+
+
+def test_runs_of_spaces_with_the_first_person_on_the_label_line():
+    people = _participants(
+        "Deltagere: Jesper Thyrring Møller (formand) Struer Kommune \n\n"
+        " Kirsten Bundgaard   Herning Kommune  \n\n"
+        "Henrik Juul Kjær  Ringkøbing-Skjern Kommune \n\n \n\n"
+        "Afbud: Ann-Britt Wetche   Region Midtjylland \n\n"
+        " Dorthe Lykke Jensen  Samsø Kommune \n"
+    )
+    assert [(p.name, p.organisation, p.role, p.status) for p in people] == [
+        ("Jesper Thyrring Møller", "Struer Kommune", "formand", "present"),
+        ("Kirsten Bundgaard", "Herning Kommune", None, "present"),
+        ("Henrik Juul Kjær", "Ringkøbing-Skjern Kommune", None, "present"),
+        ("Ann-Britt Wetche", "Region Midtjylland", None, "absent"),
+        ("Dorthe Lykke Jensen", "Samsø Kommune", None, "absent"),
+    ]
+
+
+def test_a_block_of_names_then_a_block_of_organisations_pair_up_by_position():
+    people = _participants(
+        "Afbud:\n\n"
+        "Dorthe Lykke Jensen\tSamsø Kommune\n\n"
+        "Lotte Junker Pedersen\nChristian Brincker Nordbek\n\n"
+        "Struer Kommune\nKKR Sekretariatet i Midtjylland\n\n"
+        "Dagsorden til møde i DASSOS\n\n1. Beslutningspunkter\t3\n"
+    )
+    assert [(p.name, p.organisation, p.status) for p in people] == [
+        ("Dorthe Lykke Jensen", "Samsø Kommune", "absent"),
+        ("Lotte Junker Pedersen", "Struer Kommune", "absent"),
+        ("Christian Brincker Nordbek", "KKR Sekretariatet i Midtjylland", "absent"),
+    ]
+
+
+def test_single_spaced_lines_after_ocr_repair_split_where_the_organisation_begins():
+    people = _participants(
+        "Deltagere:\n"
+        "Marie Louise Eskerod Ifversen Norddjurs Kommune\n"
+        "Christian Brincker Nordbek KKR Sekretariat\n"
+        "Thorbjørn Aagaard Fælleskommunalt social- og sundhedssekretariat\n"
+        "Ann-Britt Wetche Region Midtjylland\n"
+        "Bjarne Hansen, Viborg Kommune, formand for takstgruppen\n"
+    )
+    assert [(p.name, p.organisation, p.note) for p in people] == [
+        ("Marie Louise Eskerod Ifversen", "Norddjurs Kommune", None),
+        ("Christian Brincker Nordbek", "KKR Sekretariat", None),
+        ("Thorbjørn Aagaard", "Fælleskommunalt social- og sundhedssekretariat", None),
+        ("Ann-Britt Wetche", "Region Midtjylland", None),
+        ("Bjarne Hansen", "Viborg Kommune", "formand for takstgruppen"),
+    ]
+
+
+def test_an_organisation_in_parentheses_is_the_organisation():
+    people = _participants("Deltagere:\nLotte Henriksen (Aarhus Kommune)\n")
+    assert people == [Participant("Lotte Henriksen", "Aarhus Kommune", None, "present", None)]
+
+
+def test_the_list_ends_where_the_agenda_begins():
+    people = _participants(
+        "Deltagere:\nLone Rasmussen\tSkanderborg Kommune\n\n"
+        "1. Beslutningspunkter\n\n1.1 Godkendelse af Rammeaftale\n\nVed Jesper Thyrring Møller\n"
+    )
+    assert [p.name for p in people] == ["Lone Rasmussen"]
+
+
+def test_a_deltagere_phrase_inside_an_agenda_item_is_not_a_participant_list():
+    people = _participants(
+        " 1.     Beslutningspunkter\n1.1 Cirkler\nDeltagere:\nAnders And\tAndeby Kommune\n"
+    )
+    assert people == []
+
+
+def test_lines_that_name_nobody_are_skipped():
+    people = _participants(
+        "Deltagere:\nKatrine Axél\tSyddjurs Kommune\n\nAfbud: Ingen afbud\n\n"
+        "Mødet blev holdt virtuelt på grund af corona-situationen i hele regionen.\n"
+    )
+    assert [(p.name, p.status) for p in people] == [("Katrine Axél", "present")]

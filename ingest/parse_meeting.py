@@ -19,9 +19,10 @@ from ingest.participants import LABEL_RE, is_agenda_start, parse_participants
 
 __all__ = ["parse_meeting_info", "parse_participants"]
 
-# "DASSOS den 15. september 2022", "Referat af DASSOS-møde den 1.3.2024".
+# "DASSOS den 15. september 2022", "Referat af DASSOS-møde den 1.3.2024": a line ending in
+# the committee's acronym and the date.
 TITLE_RE = re.compile(
-    rf"^(?:Referat\s+(?:af|fra)\s+)?(?:møde\s+i\s+)?(?P<body>[A-ZÆØÅ][A-ZÆØÅ-]{{2,15}}?)"
+    rf"(?:^|\s)(?P<body>[A-ZÆØÅ][A-ZÆØÅ-]{{2,15}}?)"
     rf"(?:-?\s*møde)?\s+(?:den\s+)?(?:{LONG_DATE}|{SHORT_DATE})\s*$"
 )
 FIELD_RE = re.compile(
@@ -38,12 +39,17 @@ TIME_RE = re.compile(
     r"(?:\s*(?:-|–|—|til)\s*(?:kl\.?\s*)?(?P<h2>\d{1,2})(?:[.:](?P<m2>\d{2}))?)?",
     re.IGNORECASE,
 )
+# "15. september 2022, 9.00-12.00" with no "kl.".
+BARE_TIME_RE = re.compile(
+    r"(?<![\d.])(?P<h1>\d{1,2})[.:](?P<m1>\d{2})\s*(?:-|–|—|til)\s*(?P<h2>\d{1,2})[.:](?P<m2>\d{2})"
+)
 FIELD_KEYS = {
     "tidspunkt": "when", "dato": "when", "mødedato": "when",
     "sted": "where", "mødested": "where", "adresse": "where",
     "lokale": "room", "mødelokale": "room",
 }
 MAX_LOCATION_LINES = 4
+NOT_BODIES = {"DEN", "DATO", "TIDSPUNKT"}  # upper-case cover words that precede a date
 MAX_ADDRESS_LINE = 80
 
 
@@ -111,8 +117,8 @@ def _field_date(value: str) -> tuple[int, int | None, int | None] | None:
 
 def _title(front: list[str]) -> tuple[str, tuple[int, int | None, int | None]] | None:
     for text in front:
-        match = TITLE_RE.match(text)
-        if match:
+        match = TITLE_RE.search(text)
+        if match and match.group("body").upper() not in NOT_BODIES:
             return match.group("body"), _field_date(text[match.start("body"):])
     return None
 
@@ -130,7 +136,7 @@ def parse_meeting_info(
         info.body = title[0]
 
     when = " ".join(fields.get("when", []))
-    times = TIME_RE.search(when)
+    times = TIME_RE.search(when) or BARE_TIME_RE.search(when)
     if times:
         info.start_time = _time(times.group("h1"), times.group("m1"))
         info.end_time = _time(times.group("h2"), times.group("m2"))

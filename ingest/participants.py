@@ -13,11 +13,18 @@ from dataclasses import dataclass
 from ingest.contract import Line, Participant
 
 # Where the agenda (or its table of contents) begins, the cover page and participant list end.
-AGENDA_START_RE = re.compile(
-    r"^(?:Dagsorden\b|Referat\s+(?:fra|af)\s|Indholdsfortegnelse\b|Indhold\s*$"
-    r"|\d{1,2}\.(?:\d{1,2}\.?)?\s+\S)",
+# A dated "Dagsorden ..."/"Referat fra ..." line is a title, not the agenda.
+TOC_HEADING_RE = re.compile(
+    r"^(?:Dagsorden\b|Referat\s+(?:fra|af)\s|Indholdsfortegnelse\b|Indhold\s*$)(?!.*\d{4})",
     re.IGNORECASE,
 )
+NUMBERED_RE = re.compile(r"^\d{1,2}\.(?:\d{1,2}\.?)?(?:\s+\S|$)")
+SECTION_RE = re.compile(
+    r"^(?:Beslutningspunkter|Orienteringspunkter|Punkter\s+til\s+kommende\s+møder)\s*$",
+    re.IGNORECASE,
+)
+# A table-of-contents entry ends with its page number: "1.2 Godkendelse af ...\t4".
+TOC_ENTRY_RE = re.compile(r"\s\d{1,3}$")
 LABEL_RE = re.compile(
     r"^(?P<label>Deltagere|Deltagende|Til\s+stede|Tilstede|Gæster|Øvrige\s+deltagere"
     r"|Desuden\s+deltog|Afbud|Fraværende|Referent)\s*(?::\s*(?P<rest>.*))?$",
@@ -38,6 +45,7 @@ ORG_WORDS = {"kommune", "region", "regionen", "kkr", "kl", "kd-net", "vive", "vi
 ORG_STEMS = ("sekretariat", "kommunal", "styrelse", "tilsyn", "ministeri", "forvaltning",
              "universitet", "hospital", "psykiatri", "direktorat", "forening")
 MAX_LINE = 300  # longer lines are prose, not participant lines
+BRACKETS = str.maketrans("{}[]", "()()")  # OCR reads "(formand)" as "(formand}" or "[formand)"
 
 
 @dataclass
@@ -52,7 +60,15 @@ class _Entry:
 
 def is_agenda_start(line: Line) -> bool:
     """True for the first line of the agenda or its table of contents."""
-    return bool(AGENDA_START_RE.match(line.text.strip()))
+    text = line.text.strip()
+    return bool(TOC_HEADING_RE.match(text) or NUMBERED_RE.match(text) or SECTION_RE.match(text))
+
+
+def _is_body_start(text: str) -> bool:
+    """True where the agenda items themselves begin (not their table of contents)."""
+    if NUMBERED_RE.match(text):
+        return not TOC_ENTRY_RE.search(text)
+    return bool(SECTION_RE.match(text))
 
 
 def is_organisation(text: str) -> bool:
@@ -126,7 +142,7 @@ def _split_single_spaced(text: str) -> tuple[str, str] | None:
 
 def parse_line(text: str) -> list[_Entry]:
     """One line of the list → entries (usually one; none for lines that name nobody)."""
-    text = text.strip()
+    text = text.strip().translate(BRACKETS)
     if not text or len(text) > MAX_LINE:
         return []
     columns = [column.strip() for column in COLUMN_SPLIT_RE.split(text) if column.strip()]
@@ -155,12 +171,17 @@ def parse_line(text: str) -> list[_Entry]:
 
 
 def participant_region(lines: list[Line]) -> list[Line]:
-    """The lines from the first Deltagere/Afbud label up to the agenda."""
+    """The lines from the first Deltagere/Afbud label up to the agenda.
+
+    The label is looked for up to the first agenda item, so a list placed after the table of
+    contents is found too; a "Deltagere:" inside an item is not a participant list.
+    """
     start = None
     for index, line in enumerate(lines):
-        if is_agenda_start(line):
+        text = line.text.strip()
+        if _is_body_start(text):
             break
-        if LABEL_RE.match(line.text.strip()):
+        if LABEL_RE.match(text):
             start = index
             break
     if start is None:

@@ -189,3 +189,18 @@ def test_hostile_lines_are_parsed_without_blowing_up():
     assert info.date is None
     assert info.location == "a" * 100000
     assert warnings[0].startswith("No meeting date was found")
+
+
+def test_a_title_with_words_before_the_committee_gives_body_and_date():
+    info, warnings = _meeting(
+        "Referat af møde i DASSOS den 4. maj 2021\n\n"
+        "Tidspunkt: Tirsdag den 4. maj 2021, 9.00 – 12.00\n\nSted: Regionshuset Viborg\n"
+    )
+    assert (info.body, info.date) == ("DASSOS", date(2021, 5, 4))
+    assert (info.start_time, info.end_time) == (time(9, 0), time(12, 0))
+    assert warnings == []
+
+
+def test_an_upper_case_den_is_not_the_committee():
+    info, _ = _meeting("Tidspunkt: DEN 4. MAJ 2021 kl. 9-12\n")
+    assert (info.body, info.date) == ("DASSOS", date(2021, 5, 4))

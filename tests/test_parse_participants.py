@@ -1,6 +1,7 @@
 """Participants: everyone under Deltagere and Afbud, in every layout the referater use."""
 import json
 from dataclasses import asdict
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,42 @@ def test_lines_that_name_nobody_are_skipped():
         "Mødet blev holdt virtuelt på grund af corona-situationen i hele regionen.\n"
     )
     assert [(p.name, p.status) for p in people] == [("Katrine Axél", "present")]
+
+
+def test_a_participant_list_after_the_table_of_contents_is_found():
+    people = _participants(
+        "DASSOS den 1. marts 2024\n\nDagsorden til møde i DASSOS\n\n"
+        "1. Beslutningspunkter\t3\n1.1 Drøftelse af udviklingsområder\t3\n\n"
+        "Deltagere:\nUlrik Johansen\tFavrskov Kommune\n\n"
+        "1. Beslutningspunkter\n\n1.1 Drøftelse af udviklingsområder\n"
+    )
+    assert [(p.name, p.organisation) for p in people] == [("Ulrik Johansen", "Favrskov Kommune")]
+
+
+def test_parentheses_misread_by_ocr_still_give_the_role():
+    people = _participants("Deltagere:\nJesper Thyrring Møller (formand} Struer Kommune\n")
+    assert people == [
+        Participant("Jesper Thyrring Møller", "Struer Kommune", "formand", "present", None)
+    ]
+
+
+def test_it_reads_participants_from_ocr_damaged_text_after_repair():
+    from ingest.ocr_repair import repair_ocr_text
+
+    stem = "004_eed90c9ef06859eb"
+    expected = json.loads((ROOT / "tests/expectations" / f"{stem}.json").read_text("utf-8"))
+    seed = (ROOT / "fixtures" / f"{stem}.txt").read_text("utf-8")
+    # What Tesseract makes of it: no tabs, Danish letters damaged.
+    damaged = seed.replace("\t", " ").replace("ø", "g").replace("å", "a").replace("æ", "ae")
+    lines = extract_text(damaged.encode("utf-8")).lines
+    for line in lines:
+        line.text = repair_ocr_text(line.text).text
+    got = parse_participants(lines)
+    assert len(got) == len(expected["participants"])
+    for person, want in zip(got, expected["participants"], strict=True):
+        # The repair is a lexicon's best guess, so names are compared with a little tolerance.
+        assert SequenceMatcher(None, person.name, want["name"]).ratio() >= 0.9, person.name
+        assert SequenceMatcher(None, person.organisation, want["organisation"]).ratio() >= 0.9
+        assert (person.role, person.status, person.note) == (
+            want["role"], want["status"], want["note"]
+        )

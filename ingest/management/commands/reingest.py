@@ -1,0 +1,45 @@
+"""`manage.py reingest --all`: rebuild meetings from their stored source files."""
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from ingest.load import reingest_source
+from ingest.management.summary import fail_if_any_failed, print_summary
+from minutes.models import Meeting, SourceDocument
+
+
+class Command(BaseCommand):
+    help = (
+        "Parse stored source files again (after a parser upgrade) and update their meetings; "
+        "hand corrections are kept."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("sha256", nargs="*", help="source documents by SHA-256 (or a prefix)")
+        parser.add_argument("--all", action="store_true", help="every meeting's current source")
+        parser.add_argument("--failed", action="store_true", help="retry every failed source")
+
+    def handle(self, *args, sha256: list[str], **options):
+        if not (sha256 or options["all"] or options["failed"]):
+            raise CommandError("Name sources by SHA-256, or use --all and/or --failed.")
+        sources: dict[int, SourceDocument] = {}
+        if options["all"]:
+            for meeting in Meeting.objects.select_related("current_source").order_by("date"):
+                source = meeting.current_source or meeting.sources.order_by("-uploaded_at").first()
+                if source:
+                    sources[source.pk] = source
+        if options["failed"]:
+            for source in SourceDocument.objects.filter(status=SourceDocument.Status.FAILED):
+                sources[source.pk] = source
+        for prefix in sha256:
+            matches = list(SourceDocument.objects.filter(sha256__startswith=prefix.lower()))
+            if len(matches) != 1:
+                raise CommandError(f"{prefix!r} names {len(matches)} source documents, not one.")
+            sources[matches[0].pk] = matches[0]
+        results = [
+            reingest_source(source)
+            for source in tqdm(list(sources.values()), file=sys.stderr, unit="doc", disable=None)
+        ]
+        print_summary(results, self.stdout)
+        fail_if_any_failed(results)

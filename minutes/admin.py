@@ -1,0 +1,496 @@
+"""Admin for editors: correct what the parser read; every correction is locked against re-ingest."""
+from django.contrib import admin, messages
+from django.db.models import Count, QuerySet
+from django.urls import NoReverseMatch
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from ingest.load import FAILED, reingest_source
+from minutes.identity import merge_organisations, merge_persons, name_key, organisation_key
+from minutes.models import (
+    AgendaItem,
+    Attachment,
+    Body,
+    Decision,
+    Meeting,
+    Organisation,
+    OrganisationAlias,
+    Participant,
+    Person,
+    PersonAlias,
+    SourceDocument,
+    Topic,
+)
+from minutes.models.base import Lockable
+from minutes.models.people import AliasSource
+from minutes.topics import matching_topics
+
+
+def _comparable(value):
+    if isinstance(value, QuerySet | list | tuple):
+        return {getattr(v, "pk", v) for v in value}
+    return value
+
+
+def _lock_from_form(form) -> None:
+    """Remember which fields an editor changed, so a later parse leaves them alone."""
+    instance = form.instance
+    if not isinstance(instance, Lockable) or not form.has_changed():
+        return
+    # changed_data alone over-reports: Django counts an unchanged empty JSON value as changed.
+    edited = [
+        name
+        for name in form.changed_data
+        if name != "locked_fields"
+        and _comparable(form.initial.get(name)) != _comparable(form.cleaned_data.get(name))
+    ]
+    instance.lock(*edited)
+
+
+def public_link(obj) -> str:
+    """A link to the public page, or a dash until the page's URL exists."""
+    try:
+        url = obj.get_absolute_url()
+    except NoReverseMatch:
+        return "–"
+    return format_html('<a href="{}">{}</a>', url, _("offentlig side"))
+
+
+def source_link(source: SourceDocument | None) -> str:
+    if source is None or not source.file:
+        return "–"
+    return format_html('<a href="{}">{}</a>', source.file.url, source.original_filename)
+
+
+class LockingAdmin(SimpleHistoryAdmin):
+    """Locks the fields an editor changes, on the page itself and in its inlines."""
+
+    def save_model(self, request, obj, form, change):
+        _lock_from_form(form)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        for inline_form in formset.forms:
+            if inline_form not in formset.deleted_forms:
+                _lock_from_form(inline_form)
+        super().save_formset(request, form, formset, change)
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = _("år")
+    parameter_name = "year"
+    date_path = "date"
+
+    def lookups(self, request, model_admin):
+        dates = Meeting.objects.dates("date", "year", order="DESC")
+        return [(str(d.year), str(d.year)) for d in dates]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(**{f"{self.date_path}__year": int(self.value())})
+        return queryset
+
+
+class ItemYearFilter(YearFilter):
+    date_path = "meeting__date"
+
+
+class DecisionYearFilter(YearFilter):
+    date_path = "item__meeting__date"
+
+
+def _report(modeladmin, request, results) -> None:
+    for result in results:
+        level = messages.ERROR if result.status == FAILED else messages.SUCCESS
+        detail = result.message or result.status
+        modeladmin.message_user(request, f"{result.filename}: {detail}", level)
+        for conflict in result.conflicts:
+            modeladmin.message_user(
+                request,
+                _("%(where)s: beholdt rettelsen af %(field)s; ny læsning: %(parsed)s")
+                % conflict,
+                messages.WARNING,
+            )
+
+
+@admin.register(Body)
+class BodyAdmin(admin.ModelAdmin):
+    list_display = ["name", "full_name"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name", "full_name"]
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    fields = ["order", "number", "section", "title"]
+    extra = 0
+    show_change_link = True
+
+
+class ParticipantInline(admin.TabularInline):
+    model = Participant
+    fields = ["order", "person", "organisation", "role", "status", "note"]
+    autocomplete_fields = ["person", "organisation"]
+    extra = 0
+
+
+class SourceInline(admin.TabularInline):
+    model = SourceDocument
+    fields = ["original_filename", "status", "uploaded_at", "uploaded_by", "file"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Meeting)
+class MeetingAdmin(LockingAdmin):
+    list_display = ["date", "body", "status", "item_count", "source", "public_page"]
+    list_filter = ["body", YearFilter, "status"]
+    list_select_related = ["body", "current_source"]
+    search_fields = ["location", "room", "items__title"]
+    date_hierarchy = "date"
+    readonly_fields = ["current_source_link", "public_page", "created_at", "updated_at"]
+    fields = [
+        "body",
+        "date",
+        "status",
+        ("start_time", "end_time"),
+        "location",
+        "room",
+        "current_source_link",
+        "public_page",
+        "locked_fields",
+        ("created_at", "updated_at"),
+    ]
+    inlines = [AgendaItemInline, ParticipantInline, SourceInline]
+    actions = ["publish", "unpublish", "reparse"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(item_count=Count("items"))
+
+    @admin.display(description=_("punkter"), ordering="item_count")
+    def item_count(self, obj):
+        return obj.item_count
+
+    @admin.display(description=_("kildedokument"))
+    def source(self, obj):
+        return source_link(obj.current_source)
+
+    @admin.display(description=_("gældende kildedokument"))
+    def current_source_link(self, obj):
+        return source_link(obj.current_source)
+
+    @admin.display(description=_("offentlig side"))
+    def public_page(self, obj):
+        return public_link(obj) if obj.pk else "–"
+
+    def _set_status(self, request, queryset, status) -> None:
+        for meeting in queryset:
+            meeting.status = status
+            meeting.lock("status")
+            meeting.save()
+            meeting.sources.filter(pk=meeting.current_source_id).update(
+                status=SourceDocument.Status.PUBLISHED
+                if status == Meeting.Status.PUBLISHED
+                else SourceDocument.Status.READY
+            )
+        count = queryset.count()
+        self.message_user(
+            request, ngettext("%d møde ændret.", "%d møder ændret.", count) % count
+        )
+
+    @admin.action(description=_("Offentliggør valgte møder"), permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, Meeting.Status.PUBLISHED)
+
+    @admin.action(description=_("Træk valgte møder tilbage (kladde)"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        self._set_status(request, queryset, Meeting.Status.DRAFT)
+
+    @admin.action(
+        description=_("Læs valgte møder igen fra kildedokumentet"), permissions=["change"]
+    )
+    def reparse(self, request, queryset):
+        sources = [m.current_source for m in queryset.select_related("current_source")]
+        _report(self, request, [reingest_source(s) for s in sources if s is not None])
+
+
+class DecisionInline(admin.StackedInline):
+    model = Decision
+    fields = ["order", "outcome", "text"]
+    extra = 0
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    fields = ["order", "label", "title", "url", "file"]
+    extra = 0
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(LockingAdmin):
+    list_display = ["number", "title", "meeting", "section", "public_page"]
+    list_filter = [
+        "meeting__body",
+        ItemYearFilter,
+        "section",
+        "decisions__outcome",
+        "topics",
+    ]
+    list_select_related = ["meeting", "meeting__body"]
+    search_fields = ["title", "indstilling", "referat", "sagsfremstilling", "presenters_text"]
+    date_hierarchy = "meeting__date"
+    autocomplete_fields = ["meeting", "presenters"]
+    filter_horizontal = ["topics"]
+    readonly_fields = ["public_page", "source"]
+    fields = [
+        "meeting",
+        ("number", "order"),
+        "section",
+        "title",
+        "presenters_text",
+        "presenters",
+        "indstilling",
+        "referat",
+        "sagsfremstilling",
+        "other_parts",
+        ("page_start", "page_end"),
+        "topics",
+        "public_page",
+        "source",
+        "locked_fields",
+    ]
+    inlines = [DecisionInline, AttachmentInline]
+
+    @admin.display(description=_("offentlig side"))
+    def public_page(self, obj):
+        return public_link(obj) if obj.pk else "–"
+
+    @admin.display(description=_("kildedokument"))
+    def source(self, obj):
+        return source_link(obj.meeting.current_source) if obj.pk else "–"
+
+
+@admin.register(Decision)
+class DecisionAdmin(LockingAdmin):
+    list_display = ["item", "outcome", "meeting_date"]
+    list_filter = ["outcome", "item__meeting__body", DecisionYearFilter, "item__topics"]
+    list_select_related = ["item", "item__meeting"]
+    search_fields = ["text", "item__title"]
+    date_hierarchy = "item__meeting__date"
+    autocomplete_fields = ["item"]
+    fields = ["item", "order", "outcome", "text", "locked_fields"]
+
+    @admin.display(description=_("mødedato"), ordering="item__meeting__date")
+    def meeting_date(self, obj):
+        return obj.item.meeting.date
+
+
+class PersonAliasInline(admin.TabularInline):
+    model = PersonAlias
+    fields = ["name", "source"]
+    readonly_fields = ["source"]
+    extra = 0
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "meetings", "public_page"]
+    search_fields = ["name", "aliases__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "name_locked", "public_page"]
+    readonly_fields = ["public_page"]
+    inlines = [PersonAliasInline]
+    actions = ["merge"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(meeting_count=Count("participations"))
+
+    @admin.display(description=_("møder"), ordering="meeting_count")
+    def meetings(self, obj):
+        return obj.meeting_count
+
+    @admin.display(description=_("offentlig side"))
+    def public_page(self, obj):
+        return public_link(obj) if obj.pk else "–"
+
+    def save_model(self, request, obj, form, change):
+        if change and "name" in form.changed_data:
+            obj.name_locked = True  # an editor's spelling wins over later parses
+        super().save_model(request, obj, form, change)
+        key = name_key(obj.name)
+        if not PersonAlias.objects.filter(key=key).exists():
+            PersonAlias.objects.create(person=obj, name=obj.name, key=key, source=AliasSource.ADMIN)
+
+    def save_formset(self, request, form, formset, change):
+        for alias_form in formset.forms:
+            alias_form.instance.key = name_key(alias_form.instance.name or "")
+            if not alias_form.instance.pk:
+                alias_form.instance.source = AliasSource.ADMIN
+        super().save_formset(request, form, formset, change)
+
+    @admin.action(
+        description=_("Slå valgte personer sammen (til den med flest møder)"),
+        permissions=["change"],
+    )
+    def merge(self, request, queryset):
+        people = list(queryset.order_by("-meeting_count", "pk"))
+        if len(people) < 2:
+            self.message_user(request, _("Vælg mindst to personer."), messages.WARNING)
+            return
+        keep = people[0]
+        for other in people[1:]:
+            merge_persons(keep, other)
+        self.message_user(request, _("Slået sammen til %(name)s.") % {"name": keep.name})
+
+
+class OrganisationAliasInline(admin.TabularInline):
+    model = OrganisationAlias
+    fields = ["name", "source"]
+    readonly_fields = ["source"]
+    extra = 0
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "participation_count", "public_page"]
+    list_filter = ["kind"]
+    search_fields = ["name", "aliases__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "kind", "public_page"]
+    readonly_fields = ["public_page"]
+    inlines = [OrganisationAliasInline]
+    actions = ["merge"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(participation_count=Count("participations"))
+
+    @admin.display(description=_("deltagelser"), ordering="participation_count")
+    def participation_count(self, obj):
+        return obj.participation_count
+
+    @admin.display(description=_("offentlig side"))
+    def public_page(self, obj):
+        return public_link(obj) if obj.pk else "–"
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        key = organisation_key(obj.name)
+        if not OrganisationAlias.objects.filter(key=key).exists():
+            OrganisationAlias.objects.create(
+                organisation=obj, name=obj.name, key=key, source=AliasSource.ADMIN
+            )
+
+    def save_formset(self, request, form, formset, change):
+        for alias_form in formset.forms:
+            alias_form.instance.key = organisation_key(alias_form.instance.name or "")
+            if not alias_form.instance.pk:
+                alias_form.instance.source = AliasSource.ADMIN
+        super().save_formset(request, form, formset, change)
+
+    @admin.action(
+        description=_("Slå valgte organisationer sammen (til den med flest deltagelser)"),
+        permissions=["change"],
+    )
+    def merge(self, request, queryset):
+        organisations = list(queryset.order_by("-participation_count", "pk"))
+        if len(organisations) < 2:
+            self.message_user(request, _("Vælg mindst to organisationer."), messages.WARNING)
+            return
+        keep = organisations[0]
+        for other in organisations[1:]:
+            merge_organisations(keep, other)
+        self.message_user(request, _("Slået sammen til %(name)s.") % {"name": keep.name})
+
+
+@admin.register(Topic)
+class TopicAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "item_count", "public_page"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "description", "match_terms", "public_page"]
+    readonly_fields = ["public_page"]
+    actions = ["apply_rules"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(item_count=Count("items"))
+
+    @admin.display(description=_("punkter"), ordering="item_count")
+    def item_count(self, obj):
+        return obj.item_count
+
+    @admin.display(description=_("offentlig side"))
+    def public_page(self, obj):
+        return public_link(obj) if obj.pk else "–"
+
+    @admin.action(
+        description=_("Anvend valgte emners regler på alle punkter (ikke håndrettede)"),
+        permissions=["change"],
+    )
+    def apply_rules(self, request, queryset):
+        topics = list(queryset)
+        changed = 0
+        for item in AgendaItem.objects.prefetch_related("topics"):
+            if item.is_locked("topics"):
+                continue
+            wanted = set(
+                matching_topics(
+                    topics, title=item.title, indstilling=item.indstilling, referat=item.referat
+                )
+            )
+            current = {t for t in item.topics.all() if t in topics}
+            if wanted != current:
+                item.topics.remove(*(current - wanted))
+                item.topics.add(*(wanted - current))
+                changed += 1
+        self.message_user(
+            request, ngettext("%d punkt ændret.", "%d punkter ændret.", changed) % changed
+        )
+
+
+@admin.register(SourceDocument)
+class SourceDocumentAdmin(admin.ModelAdmin):
+    list_display = ["original_filename", "status", "meeting", "kind", "pages", "uploaded_at"]
+    list_filter = ["status", "kind"]
+    list_select_related = ["meeting", "meeting__body"]
+    search_fields = ["original_filename", "sha256", "error"]
+    date_hierarchy = "uploaded_at"
+    readonly_fields = [
+        "file_link",
+        "original_filename",
+        "sha256",
+        "size",
+        "kind",
+        "pages",
+        "parser_version",
+        "status",
+        "error",
+        "warnings",
+        "conflicts",
+        "meeting",
+        "uploaded_by",
+        "uploaded_at",
+        "parse_started_at",
+        "parsed_at",
+        "text",
+        "raw_text",
+    ]
+    fields = ["body_hint", "date_hint", *readonly_fields]
+    actions = ["reparse"]
+
+    def has_add_permission(self, request):
+        return False  # sources come in through `manage.py ingest` or the upload page
+
+    @admin.display(description=_("fil"))
+    def file_link(self, obj):
+        return source_link(obj)
+
+    @admin.action(description=_("Læs valgte kildedokumenter igen"), permissions=["change"])
+    def reparse(self, request, queryset):
+        _report(self, request, [reingest_source(source) for source in queryset])

@@ -1,0 +1,172 @@
+"""The admin: pages render, edits are locked against re-ingest, actions publish and merge."""
+import re
+
+import pytest
+from django.urls import reverse
+
+from ingest.load import load_parsed, store_source
+from minutes.models import AgendaItem, Meeting, Person, SourceDocument, Topic
+from tests.expected_parses import parsed_from_expectation
+
+pytestmark = pytest.mark.django_db
+
+SEED_2024 = "004_eed90c9ef06859eb"
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def meeting():
+    source, _ = store_source(b"referat 2024", "referat-2024.txt")
+    return load_parsed(parsed_from_expectation(SEED_2024), source, published=True).meeting
+
+
+def _reload(version: str):
+    source, _ = store_source(version.encode(), f"{version}.txt")
+    return load_parsed(parsed_from_expectation(SEED_2024, sha_seed=version), source, published=True)
+
+
+def _item_form(item: AgendaItem, **changes) -> dict:
+    data = {
+        "meeting": item.meeting_id,
+        "number": item.number,
+        "order": item.order,
+        "section": item.section,
+        "title": item.title,
+        "presenters_text": item.presenters_text,
+        "presenters": [p.pk for p in item.presenters.all()],
+        "indstilling": item.indstilling,
+        "referat": item.referat,
+        "sagsfremstilling": item.sagsfremstilling,
+        "other_parts": "{}",
+        "page_start": "",
+        "page_end": "",
+        "topics": [t.pk for t in item.topics.all()],
+        "locked_fields": "[]",
+    }
+    for prefix in ("decisions", "attachments"):
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": "0",
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
+    data.update(changes)
+    return data
+
+
+@pytest.mark.parametrize(
+    "model",
+    ["meeting", "agendaitem", "decision", "person", "organisation", "topic", "sourcedocument"],
+)
+def test_every_list_and_edit_page_renders(admin_client, meeting, model):
+    changelist = admin_client.get(reverse(f"admin:minutes_{model}_changelist"))
+    assert changelist.status_code == 200
+    obj = {
+        "meeting": meeting,
+        "agendaitem": meeting.items.first(),
+        "decision": meeting.items.first().decisions.first(),
+        "person": Person.objects.first(),
+        "organisation": meeting.participants.first().organisation,
+        "topic": AgendaItem.objects.filter(topics__isnull=False).first().topics.first(),
+        "sourcedocument": meeting.current_source,
+    }[model]
+    change = admin_client.get(reverse(f"admin:minutes_{model}_change", args=[obj.pk]))
+    assert change.status_code == 200
+
+
+def _titles(response) -> list[str]:
+    return re.findall(r'<td class="field-title">([^<]*)</td>', response.content.decode())
+
+
+def test_the_list_filters_by_year_outcome_and_topic(admin_client, meeting):
+    url = reverse("admin:minutes_agendaitem_changelist")
+    noted = _titles(admin_client.get(url, {"year": "2024", "decisions__outcome": "noted"}))
+    assert len(noted) == 3
+    assert "Centrale udmeldinger" in noted
+    rammeaftale = Topic.objects.get(name="Rammeaftale")
+    titles = _titles(admin_client.get(url, {"topics__id__exact": rammeaftale.pk}))
+    assert "Drøftelse af faglige udviklingsområder i Rammeaftale 2025-26" in titles
+    assert "Centrale udmeldinger" not in titles
+    found = _titles(admin_client.get(url, {"q": "lånepuljen"}))
+    assert "Fælleskommunal koordinering af ansøgninger til lånepuljen 2025/26" in found
+    assert "Centrale udmeldinger" not in found
+    assert _titles(admin_client.get(url, {"year": "2019"})) == []
+
+
+def test_the_meeting_page_links_to_its_source_file(admin_client, meeting):
+    response = admin_client.get(reverse("admin:minutes_meeting_change", args=[meeting.pk]))
+    assert meeting.current_source.file.url in response.content.decode()
+    assert "referat-2024.txt" in response.content.decode()
+
+
+def test_an_edit_in_the_admin_survives_reingest_and_shows_in_the_history(admin_client, meeting):
+    item = meeting.items.get(number="1.2")
+    url = reverse("admin:minutes_agendaitem_change", args=[item.pk])
+
+    response = admin_client.post(url, _item_form(item, title="Lånepuljen 2025/26"))
+
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.locked_fields == ["title"]
+    result = _reload("v2")
+    item.refresh_from_db()
+    assert item.title == "Lånepuljen 2025/26"
+    assert result.conflicts[0]["field"] == "title"
+    history = admin_client.get(reverse("admin:minutes_agendaitem_history", args=[item.pk]))
+    assert "Lånepuljen 2025/26" in history.content.decode()
+    assert "admin" in history.content.decode()
+
+
+def test_publish_and_unpublish_actions(admin_client, meeting):
+    url = reverse("admin:minutes_meeting_changelist")
+    admin_client.post(url, {"action": "unpublish", "_selected_action": [meeting.pk]})
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.DRAFT
+    assert meeting.current_source.status == SourceDocument.Status.READY
+
+    _reload("v2")  # the command line publishes, but an editor's withdrawal wins
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.DRAFT
+
+    admin_client.post(url, {"action": "publish", "_selected_action": [meeting.pk]})
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.PUBLISHED
+
+
+def test_merging_persons_keeps_the_one_with_most_meetings(admin_client, meeting):
+    _reload("v2")
+    chair = Person.objects.get(name="Jesper Thyrring Møller")
+    stray = Person.objects.create(name="J. Thyrring Møller", slug="j-thyrring-moeller")
+    url = reverse("admin:minutes_person_changelist")
+
+    admin_client.post(url, {"action": "merge", "_selected_action": [chair.pk, stray.pk]})
+
+    assert not Person.objects.filter(pk=stray.pk).exists()
+    assert chair.aliases.filter(name="J. Thyrring Møller").exists()
+
+
+def test_renaming_a_person_fixes_the_spelling_for_later_ingests(admin_client, meeting):
+    person = Person.objects.get(name="Lene Hornstrup")
+    url = reverse("admin:minutes_person_change", args=[person.pk])
+    admin_client.post(
+        url,
+        {
+            "name": "Lene Hornstrup Nielsen",
+            "slug": person.slug,
+            "aliases-TOTAL_FORMS": "0",
+            "aliases-INITIAL_FORMS": "0",
+            "aliases-MIN_NUM_FORMS": "0",
+            "aliases-MAX_NUM_FORMS": "1000",
+        },
+    )
+    _reload("v2")
+    person.refresh_from_db()
+    assert person.name == "Lene Hornstrup Nielsen"
+    assert person.name_locked
+    assert person.participations.count() == 1

@@ -42,6 +42,8 @@ MAX_WORD = 40
 MAX_EDITS = 4  # more damage than this in one word is rare, and the search grows fast
 MAX_PARTS = 2  # compound words: two lexicon words, optionally joined by a linking "s"
 MIN_PART = 3  # shorter compound parts ("om", "at") would make almost any string a compound
+MIN_MODIFIER = 4  # and a first part "for" would read "forslaede" as "for" + "slæde"
+SHORT_MODIFIERS = frozenset({"ind", "ved", "mod", "med", "fra", "til"})  # "indtænkt", "vedlægges"
 EDIT_COST = 0.3  # zipf points per change, so the least-changed reading wins a tie
 COMPOUND_COST = 1.5  # a compound is weaker evidence than a word the lexicon knows whole
 MARGIN = 1.0  # how much better (in zipf points) a candidate must be than the word as read
@@ -135,9 +137,8 @@ def _readings(word: str, lexicon: _Lexicon, with_edits: bool) -> list[tuple[floa
             found.append((score, out + word[i:]))
         if (
             segment in scores
-            and len(segment) >= MIN_PART
+            and (len(segment) >= MIN_MODIFIER or segment in SHORT_MODIFIERS)
             and len(parts) < MAX_PARTS - 1
-            and (parts or len(segment) < len(lower))
         ):
             walk(i, "", [*parts, segment], out, edits)
             if lower[i] == "s" and i + 1 < len(lower):

@@ -101,8 +101,9 @@ def find_evidence(text: str, running_headers: list[str]) -> list[Evidence]:
     """Every phrase in the text or its running headers that names the meeting's own date."""
     found: list[Evidence] = []
     for header in running_headers:
-        match = SHORT_DATE_RE.search(header)
-        day = _short(match) if match else None
+        short = SHORT_DATE_RE.search(header)
+        long = LONG_DATE_RE.search(header)
+        day = _short(short) if short else _long(long) if long else None
         if day:
             found.append(Evidence(day, "header", " ".join(header.split())))
     text = text[:MAX_SCAN_CHARS]
@@ -140,7 +141,10 @@ def infer_date(evidence: list[Evidence]) -> tuple[date | None, str | None]:
         return sum(WEIGHTS[kind] + REPEAT_BONUS * (len(items) - 1)
                    for kind, items in by_date[day].items())
 
-    ranked = sorted(by_date, key=lambda day: (score(day), day), reverse=True)
+    def strongest(day: date) -> float:
+        return max(WEIGHTS[kind] for kind in by_date[day])
+
+    ranked = sorted(by_date, key=lambda day: (score(day), strongest(day), day), reverse=True)
     best = ranked[0]
     kinds = sorted(by_date[best].items(), key=lambda pair: WEIGHTS[pair[0]], reverse=True)
     main_kind, main_items = kinds[0]

@@ -204,3 +204,20 @@ def test_a_title_with_words_before_the_committee_gives_body_and_date():
 def test_an_upper_case_den_is_not_the_committee():
     info, _ = _meeting("Tidspunkt: DEN 4. MAJ 2021 kl. 9-12\n")
     assert (info.body, info.date) == ("DASSOS", date(2021, 5, 4))
+
+
+def test_a_running_header_with_the_month_in_words_is_evidence():
+    info, warnings = _meeting("1.1 Punkt\n", running_headers=["DASSOS referat 11. februar 2021"])
+    assert info.date == date(2021, 2, 11)
+    assert "'DASSOS referat 11. februar 2021'" in warnings[0]
+
+
+def test_on_equal_support_the_more_specific_evidence_wins():
+    text = (
+        "1.1 Punkt\nBilag 1: Oplæg (oplæg til DASSOS 4.5.21)\n"
+        "Bilag 2: Slides (oplæg til DASSOS 4.5.21)\nBilag 3: Notat (oplæg til DASSOS 4.5.21)\n"
+        "Efterskrift: Efter mødet i DASSOS den 3. maj 2021 har KL meddelt ...\n"
+    )
+    info, warnings = _meeting(text)
+    assert info.date == date(2021, 5, 3)
+    assert "weaker evidence for 2021-05-04" in warnings[0]

@@ -152,13 +152,15 @@ def parse_meeting_info(
     info.date = _cover_date(title_parts, field_parts, inferred)
     if info.date is None:
         info.date = inferred
-        warnings.append(sentence or "No meeting date was found: the referat has no cover page "
-                        "and no dated running header, postscript or bilag title.")
+        if sentence and (title or fields):
+            sentence = sentence.replace("No cover page", "The cover page gives no date", 1)
+        warnings.append(sentence or "No meeting date was found: no dated cover page, running "
+                        "header, postscript or bilag title.")
     elif title_parts and field_parts and _cover_date(field_parts, None, info.date) != info.date:
         warnings.append(f"The title and the Tidspunkt line give different dates; "
                         f"the title's {info.date.isoformat()} was used.")
     headers = {item.date for item in evidence if item.kind == "header"}
-    if headers and info.date not in headers:
+    if headers and info.date and info.date not in headers:
         listed = ", ".join(sorted(day.isoformat() for day in headers))
         warnings.append(f"The running header/footer dates ({listed}) differ from the meeting "
                         f"date {info.date.isoformat()}.")

@@ -165,8 +165,8 @@ def test_a_text_with_no_dated_evidence_has_no_date_and_says_so():
     info, warnings = _meeting(text)
     assert info.date is None
     assert warnings == [
-        "No meeting date was found: the referat has no cover page and no dated running "
-        "header, postscript or bilag title."
+        "No meeting date was found: no dated cover page, running header, postscript or "
+        "bilag title."
     ]
 
 
@@ -221,3 +221,15 @@ def test_on_equal_support_the_more_specific_evidence_wins():
     info, warnings = _meeting(text)
     assert info.date == date(2021, 5, 3)
     assert "weaker evidence for 2021-05-04" in warnings[0]
+
+
+def test_a_cover_page_without_a_date_takes_it_from_the_evidence():
+    info, warnings = _meeting(
+        "Referat\n\nSted: Jysk Park, Silkeborg\n\n1.1 Punkt\n",
+        running_headers=["DASSOS Referat 11.5.21"],
+    )
+    assert (info.date, info.location) == (date(2021, 5, 11), "Jysk Park, Silkeborg")
+    assert warnings == [
+        "The cover page gives no date; the date 2021-05-11 was inferred from the running "
+        "header/footer 'DASSOS Referat 11.5.21'."
+    ]

@@ -1,0 +1,81 @@
+"""The data model: database constraints, readable URLs, Danish names."""
+from datetime import date
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.utils import translation
+
+from minutes.models import (
+    AgendaItem,
+    Body,
+    Decision,
+    Meeting,
+    Organisation,
+    Outcome,
+    Person,
+    SourceDocument,
+    Topic,
+)
+from minutes.models.meetings import source_path
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meeting():
+    body = Body.objects.create(name="DASSOS", slug="dassos")
+    return Meeting.objects.create(body=body, date=date(2024, 3, 1))
+
+
+def test_a_body_has_one_meeting_per_date(meeting):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Meeting.objects.create(body=meeting.body, date=meeting.date)
+    other = Body.objects.create(name="KKR", slug="kkr")
+    assert Meeting.objects.create(body=other, date=meeting.date).pk
+
+
+def test_item_numbers_are_unique_within_a_meeting(meeting):
+    AgendaItem.objects.create(meeting=meeting, number="1.2", title="Lånepuljen")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AgendaItem.objects.create(meeting=meeting, number="1.2", title="Igen")
+
+
+def test_a_file_is_stored_once_per_sha256():
+    values = {"file": "x", "original_filename": "a.pdf", "sha256": "a" * 64, "size": 1}
+    SourceDocument.objects.create(**values)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SourceDocument.objects.create(**values)
+
+
+@pytest.mark.urls("tests.planned_urls")
+def test_records_link_to_their_readable_public_urls(meeting):
+    item = AgendaItem.objects.create(meeting=meeting, number="1.2", title="Lånepuljen")
+    person = Person.objects.create(name="Brian Høyer Lorentsen", slug="brian-hoeyer-lorentsen")
+    organisation = Organisation.objects.create(name="Struer Kommune", slug="struer-kommune")
+
+    assert meeting.get_absolute_url() == "/moeder/2024-03-01/"
+    assert item.get_absolute_url() == "/moeder/2024-03-01/punkt/1.2/"
+    assert person.get_absolute_url() == "/personer/brian-hoeyer-lorentsen/"
+    assert organisation.get_absolute_url() == "/organisationer/struer-kommune/"
+    assert Topic.objects.get(name="Børn og unge").get_absolute_url() == "/emner/boern-og-unge/"
+
+
+def test_outcomes_and_names_speak_danish(meeting):
+    item = AgendaItem.objects.create(meeting=meeting, number="1.1", title="Rammeaftale")
+    decision = Decision.objects.create(item=item, outcome=Outcome.NOTED)
+    with translation.override("da"):
+        assert decision.get_outcome_display() == "taget til efterretning"
+        assert str(Meeting._meta.verbose_name_plural) == "møder"
+        assert str(AgendaItem._meta.verbose_name) == "dagsordenspunkt"
+    assert [value for value, _label in Outcome.choices] == [
+        "approved", "noted", "discussed", "decided", "rejected", "none"
+    ]
+    assert item.outcome == "noted"
+
+
+def test_source_paths_cannot_leave_the_sources_folder():
+    sha = "0123456789abcdef" * 4
+    assert source_path(sha, "../../etc/passwd.pdf") == f"sources/01/{sha}.pdf"
+    assert source_path(sha, "referat.exe") == f"sources/01/{sha}"
+    with pytest.raises(ValueError):
+        source_path("../" + sha[3:], "x.pdf")

@@ -38,6 +38,7 @@ PAREN_RE = re.compile(r"\(([^()]*)\)")
 NAME_THEN_REST_RE = re.compile(r"^([^()]*\([^()]*\))\s+([^()\s].*)$")
 NAME_TOKEN_RE = re.compile(r"[A-ZÆØÅÉÈÄÖÜ][^\s\d():;,]*")
 WORD_RE = re.compile(r"[\w-]+")
+UNFINISHED_RE = re.compile(r"(?:\s(?:og|i|for|af)|[-,])$")
 
 ROLES = ("formand", "næstformand", "referent")
 NAME_PARTICLES = {"af", "de", "da", "van", "von", "der", "den", "la", "le", "du"}
@@ -140,7 +141,7 @@ def _split_single_spaced(text: str) -> tuple[str, str] | None:
     return None
 
 
-def parse_line(text: str) -> list[_Entry]:
+def _parse_line(text: str) -> list[_Entry]:
     """One line of the list → entries (usually one; none for lines that name nobody)."""
     text = text.strip().translate(BRACKETS)
     if not text or len(text) > MAX_LINE:
@@ -168,6 +169,10 @@ def parse_line(text: str) -> list[_Entry]:
     if len(people) > 1 and all(is_name(_annotations(chunk)[0]) for chunk in people):
         return [_entry(chunk, None) for chunk in people]
     return []
+
+
+def _is_unfinished(organisation: str | None) -> bool:
+    return bool(organisation) and bool(UNFINISHED_RE.search(organisation))
 
 
 def participant_region(lines: list[Line]) -> list[Line]:
@@ -211,13 +216,17 @@ def parse_participants(lines: list[Line]) -> list[Participant]:
             status = "absent" if word in ABSENT_LABELS else "present"
             role = "referent" if word == "referent" else None
             text = label.group("rest") or ""
-        for entry in parse_line(text):
+        for entry in _parse_line(text):
             note = "; ".join(entry.notes) or None
             if entry.name is None:
                 if waiting:
                     person = waiting.popleft()
                     person.organisation = entry.organisation
                     person.note = "; ".join(filter(None, (person.note, note))) or None
+                elif participants and _is_unfinished(participants[-1].organisation):
+                    # A table cell wrapped: "Fælleskommunalt social- og" / "sundhedssekretariat".
+                    previous = participants[-1]
+                    previous.organisation = f"{previous.organisation} {entry.organisation}"
                 continue
             person = Participant(
                 name=entry.name,

@@ -165,3 +165,12 @@ def test_it_reads_participants_from_ocr_damaged_text_after_repair():
         assert (person.role, person.status, person.note) == (
             want["role"], want["status"], want["note"]
         )
+
+
+def test_an_organisation_wrapped_over_two_lines_is_joined():
+    people = _participants(
+        "Deltagere:\nThorbjørn Aagaard\tFælleskommunalt social- og\n\tsundhedssekretariat\n"
+    )
+    assert [(p.name, p.organisation) for p in people] == [
+        ("Thorbjørn Aagaard", "Fælleskommunalt social- og sundhedssekretariat")
+    ]

@@ -1,0 +1,98 @@
+"""Classify what the committee did with an item from its Referat text.
+
+The main decision is usually stated in the first sentence that carries a decision verb, so the
+sentences are read in order and the first one with a clear marker decides.
+"""
+from __future__ import annotations
+
+import re
+
+NOTHING_RE = re.compile(r"^\W*(?:intet|ingen(?: bemærkninger)?)\W*$", re.IGNORECASE)
+# Split after a full stop only when the next word starts a sentence; initials ("Ulla B. Andersen")
+# and abbreviations ("pr.", "jf.", "bl.a.") are not sentence ends.
+SENTENCE_END_RE = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÆØÅ•])|\n+")
+ABBREVIATION_RE = re.compile(
+    r"(?:\b[A-ZÆØÅ]|\b(?:pr|jf|bl\.a|fx|kl|ca|mv|m\.v|nr|stk|ift|vedr|evt|inkl|ang|HC))\.$"
+)
+
+REJECTED_RE = re.compile(
+    r"\b(?:afviste|forkastede|ikke\s+godkend\w*|kunne\s+ikke\s+(?:godkende|tiltræde|bakke))",
+    re.IGNORECASE,
+)
+APPROVED_RE = re.compile(
+    r"\b(?:godkendte|blev\s+godkendt|godkender|tiltrådte|tiltræder|vedtog|bakkede\s+(?:\w+\s+)?op\s+om"
+    r"|bakker\s+(?:\w+\s+)?op\s+om|opbakning\s+til)\b",
+    re.IGNORECASE,
+)
+NOTED_RE = re.compile(r"\btil\s+efterretning\b", re.IGNORECASE)
+DECIDED_RE = re.compile(
+    r"\b(?:besluttede|besluttet|aftalte|aftalt|enighed\s+om|udpegede)\b", re.IGNORECASE
+)
+DISCUSSED_RE = re.compile(
+    r"\b(?:drøftede|blev\s+drøftet|dialog(?:en)?|gav\s+input)\b", re.IGNORECASE
+)
+# A committee's own decision verb after "DASSOS drøftede ..." turns a discussion into a decision;
+# passive procedural follow-ups ("Det blev aftalt, at sekretariatet ...") do not.
+OWN_DECISION_RE = re.compile(
+    r"\bDASSOS\s+(?:\w+\s+)?(?:besluttede|foreslår|foreslog|aftalte)\b"
+    r"|\b(?:besluttede|foreslår|foreslog|aftalte)\s+DASSOS\b",
+    re.IGNORECASE,
+)
+# Only in the opening sentence: an instruction ("Der skal tilføjes ...", "Mødet ... afkortes")
+# is the decision itself, and a member's statement ("X fremhævede ...") opens a discussion.
+OPENING_DECIDED_RE = re.compile(
+    r"\b(?:skal|afkortes|forkortes|flyttes|aflyses|udskydes|nedlægges)\b", re.IGNORECASE
+)
+OPENING_DISCUSSED_RE = re.compile(r"\b(?:fremhævede|drøftelsen\s+viste)\b", re.IGNORECASE)
+
+MARKERS = (
+    ("rejected", REJECTED_RE),
+    ("approved", APPROVED_RE),
+    ("noted", NOTED_RE),
+    ("decided", DECIDED_RE),
+    ("discussed", DISCUSSED_RE),
+)
+
+
+def sentences(text: str) -> list[str]:
+    """The text cut into sentences (and bullet lines), in order."""
+    pieces: list[str] = []
+    for piece in SENTENCE_END_RE.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if pieces and ABBREVIATION_RE.search(pieces[-1]):
+            pieces[-1] = f"{pieces[-1]} {piece}"
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+def _marker(sentence: str) -> str | None:
+    for outcome, pattern in MARKERS:
+        if pattern.search(sentence):
+            return outcome
+    return None
+
+
+def classify_outcome(referat: str) -> str:
+    """approved | noted | discussed | decided | rejected | none, from the Referat text."""
+    text = referat.strip()
+    if not text or NOTHING_RE.match(text):
+        return "none"
+    parts = sentences(text)
+    for index, sentence in enumerate(parts):
+        outcome = _marker(sentence)
+        if outcome is None and index == 0:
+            if OPENING_DECIDED_RE.search(sentence):
+                return "decided"
+            if OPENING_DISCUSSED_RE.search(sentence):
+                return "discussed"
+        if outcome == "discussed":
+            later = parts[index + 1 :]
+            if any(OWN_DECISION_RE.search(s) for s in later):
+                return "decided"
+        if outcome is not None:
+            return outcome
+    # A referat that records information without any decision verb is a noted orientation.
+    return "noted"

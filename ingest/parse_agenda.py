@@ -1,0 +1,356 @@
+"""Lines of a referat → its agenda items, in document order.
+
+Sections ("1. Beslutningspunkter") and items ("1.1 Title") are found from their numbers; where OCR
+lost a number, an item is recognised by its title line followed by a "Ved …" line and numbered
+from its position. The table of contents is used only to check numbers and titles.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from ingest.attachments import match_urls
+from ingest.contract import Item, Line
+from ingest.item_parts import Row, bullet_text, part_heading, split_parts
+from ingest.outcome import classify_outcome
+from ingest.presenters import is_ved_line, parse_presenters
+
+SECTION_RE = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
+ITEM_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$")
+TOC_ENTRY_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})?)\.?\s+(\S.*?)\s+(\d{1,3})$")
+STRAY_NUMBER_RE = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.?|\d{1,3})$")
+MARKERS_ONLY_RE = re.compile(r"^(?:[•oO0e¢©«]\s*)+$")
+URL_LINE_RE = re.compile(r"^(?:https?://|file:|mailto:|www\.)\S*$", re.IGNORECASE)
+TITLE_START_RE = re.compile(r"^[\"“”'‘’«A-ZÆØÅa-zæøå]")
+KNOWN_SECTIONS = (
+    "Beslutningspunkter",
+    "Drøftelsespunkter",
+    "Orienteringspunkter",
+    "Punkter til kommende møder",
+    "Temadrøftelse",
+)
+
+
+@dataclass
+class _Heading:
+    kind: str  # "section" | "item"
+    number: str | None
+    title: str
+    start: int  # index of the heading's own row
+    row: int  # index of the first body row
+    page: int | None
+    inferred: bool = False
+
+
+@dataclass
+class _Toc:
+    titles: dict[str, str] = field(default_factory=dict)
+    rows: set[int] = field(default_factory=set)
+
+    def title(self, number: str) -> str | None:
+        return self.titles.get(number)
+
+    def number_for(self, title: str) -> str | None:
+        """The item number whose contents title is (nearly) this title."""
+        for number, toc_title in self.titles.items():
+            if "." in number and _close(toc_title, title, 0.9):
+                return number
+        return None
+
+
+def _similar(a: str, b: str) -> float:
+    return SequenceMatcher(None, a.lower(), b.lower()).ratio()
+
+
+def _close(a: str, b: str, threshold: float) -> bool:
+    """ratio(a, b) >= threshold, with the cheap upper bounds tried first (this runs per line)."""
+    matcher = SequenceMatcher(None, a.lower(), b.lower())
+    return (
+        matcher.real_quick_ratio() >= threshold
+        and matcher.quick_ratio() >= threshold
+        and matcher.ratio() >= threshold
+    )
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _rows(lines: list[Line]) -> list[Row]:
+    """Clean rows: whitespace collapsed, page-end debris (link dumps, stray numbers) dropped."""
+    rows: list[Row] = []
+    for line in lines:
+        text = _collapse(line.text)
+        if STRAY_NUMBER_RE.match(text) or (text and MARKERS_ONLY_RE.match(text)):
+            continue
+        if URL_LINE_RE.match(text):
+            previous = rows[-1].text if rows else ""
+            # A URL that ends a wrapped sentence is text; a block of link targets is debris.
+            if not previous or previous.rstrip().endswith((".", ":", ";", "!", "?")) or \
+                    URL_LINE_RE.match(previous):
+                continue
+        rows.append(Row(text, line.page, line.heading, list(line.links)))
+    return rows
+
+
+def _find_toc(rows: list[Row]) -> _Toc:
+    """The table of contents: a run of at least three numbered lines ending in a page number."""
+    toc = _Toc()
+    run: list[int] = []
+
+    def close() -> None:
+        entries = [i for i in run if rows[i].text]
+        if len(entries) >= 3:
+            for i in entries:
+                match = TOC_ENTRY_RE.match(rows[i].text)
+                toc.titles.setdefault(match[1], match[2].strip())
+                toc.rows.add(i)
+
+    for index, row in enumerate(rows):
+        if not row.text or TOC_ENTRY_RE.match(row.text):
+            run.append(index)
+        else:
+            close()
+            run = []
+    close()
+    return toc
+
+
+def _known_section(title: str) -> str | None:
+    title = title.strip().rstrip(":.")
+    for name in KNOWN_SECTIONS:
+        if title.lower() == name.lower() or _close(title, name, 0.85):
+            return name
+    return None
+
+
+def _next_text(rows: list[Row], index: int, skip_blanks: int = 99) -> int | None:
+    """Index of the next non-blank row after `index`, crossing at most `skip_blanks` blanks."""
+    blanks = 0
+    for probe in range(index + 1, len(rows)):
+        if rows[probe].text:
+            return probe
+        blanks += 1
+        if blanks > skip_blanks:
+            return None
+    return None
+
+
+def _item_structure_follows(rows: list[Row], index: int) -> bool:
+    """True when an item's body (Ved line or part heading) follows within a few lines."""
+    probe, seen = index, 0
+    while seen < 6:
+        probe = _next_text(rows, probe)
+        if probe is None:
+            return False
+        text = rows[probe].text
+        if is_ved_line(text) or part_heading(text):
+            return True
+        if SECTION_RE.match(text) or ITEM_RE.match(text):
+            return False
+        seen += 1
+    return False
+
+
+def _plausible_title(title: str, max_words: int = 25) -> bool:
+    return bool(TITLE_START_RE.match(title)) and len(title.split()) <= max_words
+
+
+class _Walker:
+    """Walks the rows once, keeping the current section and the last item number in it."""
+
+    def __init__(self, rows: list[Row], toc: _Toc):
+        self.rows = rows
+        self.toc = toc
+        self.section: int | None = None
+        self.section_title = ""
+        self.minor = 0
+        self.headings: list[_Heading] = []
+        self.sections: dict[int, str] = {}
+
+    def walk(self) -> list[_Heading]:
+        index = 0
+        while index < len(self.rows):
+            if index in self.toc.rows or not self.rows[index].text:
+                index += 1
+                continue
+            index = self._heading_at(index)
+        return self.headings
+
+    def _paragraph_start(self, index: int) -> bool:
+        if index == 0:
+            return True
+        previous = self.rows[index - 1]
+        if not previous.text:
+            return True
+        last = self.headings[-1] if self.headings else None
+        return last is not None and last.kind == "section" and last.row == index
+
+    def _heading_at(self, index: int) -> int:
+        row = self.rows[index]
+        text = row.text
+        section = self._section(index)
+        if section is not None:
+            number, title = section
+            self.section, self.section_title, self.minor = number, title, 0
+            self.sections[number] = title
+            self.headings.append(
+                _Heading("section", str(number), title, index, index + 1, row.page)
+            )
+            return index + 1
+        match = ITEM_RE.match(text)
+        if match and self._accept_item(int(match[1]), int(match[2]), match[3]):
+            major, minor = int(match[1]), int(match[2])
+            if major != self.section:
+                self._enter_implicit_section(major)
+            self.minor = minor
+            number = f"{major}.{minor}"
+            return self._add_item(number, match[3], index, row.page, inferred=False)
+        if self._unnumbered_item(index):
+            number = self.toc.number_for(text)
+            if number is None or not self._accept_item(*map(int, number.split(".")), text):
+                if self.section is None:
+                    self._enter_implicit_section(1)
+                number = f"{self.section}.{self.minor + 1}"
+            major, minor = map(int, number.split("."))
+            if major != self.section:
+                self._enter_implicit_section(major)
+            self.minor = minor
+            return self._add_item(number, text, index, row.page, inferred=True)
+        return index + 1
+
+    def _enter_implicit_section(self, major: int) -> None:
+        self.section, self.minor = major, 0
+        self.section_title = self.toc.title(str(major)) or self.sections.get(major, "")
+        self.sections[major] = self.section_title
+
+    def _section(self, index: int) -> tuple[int, str] | None:
+        text = self.rows[index].text
+        current = self.section or 0
+        match = SECTION_RE.match(text)
+        if match and not ITEM_RE.match(text):
+            number, title = int(match[1]), match[2].strip()
+            if not (current < number <= current + 2) or not _plausible_title(title, 10):
+                return None
+            if "?" in title or title.endswith((".", ",", ";")):
+                return None
+            known = _known_section(title)
+            toc_title = self.toc.title(str(number))
+            if toc_title is not None:
+                return (number, title) if _close(toc_title, title, 0.8) else None
+            if known or _item_structure_follows(self.rows, index):
+                return number, title
+            return None
+        known = _known_section(text)
+        if known and self._standalone(index) and not is_ved_line(self._next_line(index)):
+            return current + 1, known
+        return None
+
+    def _next_line(self, index: int) -> str:
+        probe = _next_text(self.rows, index)
+        return self.rows[probe].text if probe is not None else ""
+
+    def _standalone(self, index: int) -> bool:
+        after = index + 1 >= len(self.rows) or not self.rows[index + 1].text
+        return self._paragraph_start(index) and (after or self.rows[index].heading is not None)
+
+    def _accept_item(self, major: int, minor: int, title: str) -> bool:
+        if not _plausible_title(title) or minor < 1 or minor > 30:
+            return False
+        if self.section is None:
+            return True
+        if major == self.section:
+            return minor > self.minor
+        return major == self.section + 1 and minor <= 2
+
+    def _unnumbered_item(self, index: int) -> bool:
+        """A title line whose next line (across one blank) is a 'Ved <Name>' presenter line."""
+        text = self.rows[index].text
+        if not self._paragraph_start(index) or not _plausible_title(text, 18):
+            return False
+        if not text[0].isupper() or text.endswith((".", ":", ";", ",")) or len(text) > 140:
+            return False
+        if bullet_text(text) is not None or part_heading(text) or is_ved_line(text):
+            return False
+        probe = _next_text(self.rows, index, skip_blanks=1)
+        if probe is not None and is_ved_line(self.rows[probe].text):
+            return bool(parse_presenters(self.rows[probe].text))
+        return self.toc.number_for(text) is not None
+
+    def _add_item(self, number: str, title: str, index: int, page: int | None, inferred: bool):
+        title = title.strip()
+        body = index + 1
+        following = self.rows[body].text if body < len(self.rows) else ""
+        if following and self._continues_title(number, title, following):
+            title = f"{title} {following}"
+            body += 1
+        self.headings.append(_Heading("item", number, title, index, body, page, inferred))
+        return body
+
+    def _continues_title(self, number: str, title: str, following: str) -> bool:
+        """A title wrapped onto the next line (no blank line in between)."""
+        if is_ved_line(following) or part_heading(following) or bullet_text(following):
+            return False
+        if SECTION_RE.match(following) or ITEM_RE.match(following):
+            return False
+        toc_title = self.toc.title(number)
+        if toc_title is not None:
+            joined = f"{title} {following}"
+            return _similar(toc_title, joined) > _similar(toc_title, title)
+        return len(title) >= 45 and not title.endswith((".", ":"))
+
+
+def _item_from(heading: _Heading, rows: list[Row], end: int, section: str) -> Item:
+    body = rows[heading.row : end]
+    parts = split_parts(body)
+    pages = [row.page for row in body if row.text and row.page is not None]
+    if heading.page is not None:
+        pages.append(heading.page)
+    number = heading.number or ""
+    return Item(
+        number=number,
+        section=section,
+        title=_collapse(heading.title),
+        presenters=parts.presenters,
+        indstilling=parts.indstilling,
+        referat=parts.referat,
+        sagsfremstilling=parts.sagsfremstilling,
+        outcome=classify_outcome(parts.referat),
+        attachments=parts.attachments,
+        pages=(min(pages), max(pages)) if pages else None,
+        other_parts=parts.other_parts,
+    )
+
+
+def parse_agenda(lines: list[Line], urls: list[str]) -> tuple[list[Item], list[str]]:
+    """Every agenda item in document order, with a warning for each number that was inferred."""
+    rows = _rows(lines)
+    toc = _find_toc(rows)
+    headings = _Walker(rows, toc).walk()
+    items: list[Item] = []
+    warnings: list[str] = []
+    section_titles: dict[str, str] = {}
+    section = ""
+    for position, heading in enumerate(headings):
+        end = headings[position + 1].start if position + 1 < len(headings) else len(rows)
+        if heading.kind == "section":
+            section = heading.title
+            section_titles[heading.number] = section
+            body = rows[heading.row : end]
+            # A section with content but no sub-items ("4. Dialog med …") is one item.
+            if any(row.text for row in body):
+                items.append(_item_from(heading, rows, end, section))
+            continue
+        major = heading.number.split(".")[0]
+        item_section = section_titles.get(major) or toc.title(major) or section
+        items.append(_item_from(heading, rows, end, item_section))
+        if heading.inferred:
+            warnings.append(
+                f"Item {heading.number} '{_collapse(heading.title)}' has no number in the text; "
+                "its number was inferred from its position."
+            )
+    attachments = [a for item in items for a in item.attachments]
+    match_urls(attachments, urls)
+    return items, warnings
+

@@ -16,7 +16,10 @@ from ingest.limits import Limits
 def _tesseract_with_danish() -> bool:
     if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
         return False
-    return "dan" in pytesseract.get_languages(config="")
+    try:
+        return "dan" in pytesseract.get_languages(config="")
+    except OSError:  # a broken install: pytesseract's TesseractNotFoundError
+        return False
 
 
 needs_tesseract = pytest.mark.skipif(

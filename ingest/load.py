@@ -228,7 +228,10 @@ class _Loader:
         self._save(meeting, values, where=str(meeting), new=created)
         self._participants(meeting, parsed)
         self._items(meeting, parsed)
+        previous = self.source.meeting
         self._finish_source(parsed, meeting)
+        if previous is not None and previous.pk != meeting.pk:
+            self._leave(previous)
         status = LOADED if created else (UPDATED if self.changed else UNCHANGED)
         return IngestResult(
             self.source.original_filename, status, self.source, meeting, "", self.conflicts
@@ -256,6 +259,8 @@ class _Loader:
             dirty = True
         if dirty:
             obj._change_reason = self.reason
+            if self.source.uploaded_by_id:
+                obj._history_user = self.source.uploaded_by
             obj.save()
             self.changed = True
         return dirty
@@ -402,6 +407,22 @@ class _Loader:
             obj._change_reason = self.reason
             obj.delete()
             self.changed = True
+
+    def _leave(self, previous: Meeting) -> None:
+        """The source now reads as another meeting (a better date): the old one falls back."""
+        if previous.current_source_id != self.source.pk:
+            return
+        fallback = previous.sources.exclude(pk=self.source.pk).order_by("-uploaded_at").first()
+        corrected = previous.locked_fields or any(i.locked_fields for i in previous.items.all())
+        if fallback is None and not corrected:
+            previous._change_reason = self.reason
+            previous.delete()
+            return
+        previous.current_source = fallback
+        previous.save(update_fields=["current_source"])
+        self.conflicts.append(
+            {"where": str(previous), "field": "meeting", "kept": "kept", "parsed": "moved"}
+        )
 
     def _finish_source(self, parsed: ParsedMeeting, meeting: Meeting) -> None:
         source = self.source

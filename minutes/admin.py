@@ -190,16 +190,9 @@ class MeetingAdmin(LockingAdmin):
     def public_page(self, obj):
         return public_link(obj) if obj.pk else "–"
 
-    def _set_status(self, request, queryset, status) -> None:
+    def _set_status(self, request, queryset, published: bool) -> None:
         for meeting in queryset:
-            meeting.status = status
-            meeting.lock("status")
-            meeting.save()
-            meeting.sources.filter(pk=meeting.current_source_id).update(
-                status=SourceDocument.Status.PUBLISHED
-                if status == Meeting.Status.PUBLISHED
-                else SourceDocument.Status.READY
-            )
+            meeting.set_published(published)
         count = queryset.count()
         self.message_user(
             request, ngettext("%d møde ændret.", "%d møder ændret.", count) % count
@@ -207,11 +200,11 @@ class MeetingAdmin(LockingAdmin):
 
     @admin.action(description=_("Offentliggør valgte møder"), permissions=["change"])
     def publish(self, request, queryset):
-        self._set_status(request, queryset, Meeting.Status.PUBLISHED)
+        self._set_status(request, queryset, True)
 
     @admin.action(description=_("Træk valgte møder tilbage (kladde)"), permissions=["change"])
     def unpublish(self, request, queryset):
-        self._set_status(request, queryset, Meeting.Status.DRAFT)
+        self._set_status(request, queryset, False)
 
     @admin.action(
         description=_("Læs valgte møder igen fra kildedokumentet"), permissions=["change"]

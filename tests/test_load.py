@@ -210,3 +210,29 @@ def test_the_same_bytes_are_stored_once():
     assert created and not created_again
     assert again == first
     assert SourceDocument.objects.count() == 1
+
+
+def test_a_reparse_that_finds_a_better_date_moves_the_meeting():
+    parsed = parsed_from_expectation(SEED_2024)
+    wrong = replace(parsed.meeting, date=date(2024, 1, 3))
+    parsed.meeting = wrong
+    first = _load(parsed)
+    parsed.meeting = replace(wrong, date=date(2024, 3, 1))
+
+    second = load_parsed(parsed, first.source, published=True)
+
+    assert second.status == LOADED
+    assert list(Meeting.objects.values_list("date", flat=True)) == [date(2024, 3, 1)]
+    assert AgendaItem.objects.count() == 9
+
+
+def test_an_editor_withdrawal_is_kept_by_a_published_ingest():
+    result = _load(parsed_from_expectation(SEED_2024))
+    result.meeting.set_published(False)
+    assert SourceDocument.objects.get().status == SourceDocument.Status.READY
+
+    again = _load(parsed_from_expectation(SEED_2024, sha_seed="v2"), data=b"v2")
+
+    again.meeting.refresh_from_db()
+    assert again.meeting.status == Meeting.Status.DRAFT
+    assert [c["field"] for c in again.conflicts] == ["status"]

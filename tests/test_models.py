@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def meeting():
-    body = Body.objects.create(name="DASSOS", slug="dassos")
+    body = Body.objects.get(name="DASSOS")  # created by migration 0003
     return Meeting.objects.create(body=body, date=date(2024, 3, 1))
 
 

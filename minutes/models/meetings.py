@@ -76,6 +76,15 @@ class Meeting(Lockable):
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
+    def set_published(self, published: bool) -> None:
+        """Publish or withdraw, as an editor's decision that a later ingest will not undo."""
+        self.status = self.Status.PUBLISHED if published else self.Status.DRAFT
+        self.lock("status")
+        self.save()
+        status = SourceDocument.Status.PUBLISHED if published else SourceDocument.Status.READY
+        if self.current_source_id:
+            SourceDocument.objects.filter(pk=self.current_source_id).update(status=status)
+
 
 def source_upload_to(instance: "SourceDocument", filename: str) -> str:
     """Content-addressed path built only from the hash and a known suffix, so it cannot escape."""

@@ -1,0 +1,28 @@
+"""Extracted lines → the ParsedMeeting tree: meeting info, participants and agenda items."""
+from __future__ import annotations
+
+from ingest.contract import Extracted, ParsedMeeting, ParseError, Source
+from ingest.parse_agenda import parse_agenda
+from ingest.parse_meeting import parse_meeting_info, parse_participants
+
+
+def parse_extracted(extracted: Extracted, filename: str, sha256: str) -> ParsedMeeting:
+    """Parse extracted lines; ParseError when the text has neither a meeting date nor an item."""
+    meeting, meeting_warnings = parse_meeting_info(extracted.lines, extracted.running_headers)
+    items, agenda_warnings = parse_agenda(extracted.lines, extracted.urls)
+    if meeting.date is None and not items:
+        raise ParseError("The document does not look like a DASSOS referat.")
+    warnings = list(extracted.warnings) + meeting_warnings + agenda_warnings
+    if not items:
+        warnings.append("No agenda items were found.")
+    return ParsedMeeting(
+        source=Source(
+            filename=filename, sha256=sha256, kind=extracted.kind, pages=extracted.pages
+        ),
+        meeting=meeting,
+        participants=parse_participants(extracted.lines),
+        items=items,
+        warnings=warnings,
+        raw_text=extracted.raw_text,
+        text="\n".join(line.text for line in extracted.lines),
+    )

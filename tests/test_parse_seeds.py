@@ -1,0 +1,193 @@
+"""The parser against the hand-written expectations of the five seed referater.
+
+Each test collects every mismatch of one aspect, so a failure lists which item and which field.
+The OCR seed (000) is compared with a tolerance: the expectations are written in correct Danish and
+the OCR repair is not perfect.
+"""
+import json
+from difflib import SequenceMatcher
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from ingest.contract import ParsedMeeting
+from ingest.pipeline import parse_document
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPECTATIONS = sorted((ROOT / "tests" / "expectations").glob("*.json"))
+OCR_SEEDS = {"000_356b5759de07d0fb"}
+
+
+@cache
+def parsed_seed(stem: str) -> ParsedMeeting:
+    path = ROOT / "fixtures" / f"{stem}.txt"
+    return parse_document(path.read_bytes(), path.name)
+
+
+@cache
+def expected(stem: str) -> dict:
+    return json.loads((ROOT / "tests" / "expectations" / f"{stem}.json").read_text("utf-8"))
+
+
+def _norm(text: str | None) -> str:
+    """Whitespace collapsed, bullet markers dropped; OCR em dashes read as the en dashes of Word."""
+    if text is None:
+        return ""
+    words = [word for word in text.replace("—", "–").split() if word != "•"]
+    return " ".join(words)
+
+
+def _same(got: str | None, want: str | None, fuzzy: bool) -> bool:
+    if want is None or got is None:
+        return got == want
+    got, want = _norm(got), _norm(want)
+    if not fuzzy:
+        return got == want
+    return SequenceMatcher(None, got, want).ratio() >= 0.9
+
+
+def _starts(text: str, want: str, fuzzy: bool) -> bool:
+    got = _norm(text)
+    want = _norm(want)
+    if not want:
+        return got == ""
+    return _same(got[: len(want)], want, fuzzy)
+
+
+def _pairs(stem: str):
+    items = parsed_seed(stem).items
+    want = expected(stem)["items"]
+    return items, want
+
+
+seeds = pytest.mark.parametrize("stem", [path.stem for path in EXPECTATIONS])
+
+
+def _report(problems: list[str]) -> str:
+    return "\n".join(problems)
+
+
+@seeds
+def test_it_finds_every_item_with_its_number_section_and_title(stem):
+    items, want = _pairs(stem)
+    fuzzy = stem in OCR_SEEDS
+    problems = []
+    got_numbers = [item.number for item in items]
+    want_numbers = [item["number"] for item in want]
+    if got_numbers != want_numbers:
+        problems.append(f"item numbers: got {got_numbers}, expected {want_numbers}")
+    for item, exp in zip(items, want, strict=False):
+        if not _same(item.section, exp["section"], fuzzy):
+            problems.append(f"item {exp['number']} section: {item.section!r} ≠ {exp['section']!r}")
+        if not _same(item.title, exp["title"], fuzzy):
+            problems.append(f"item {exp['number']} title: {item.title!r} ≠ {exp['title']!r}")
+    assert not problems, _report(problems)
+
+
+@seeds
+def test_it_reads_presenters_and_indstilling_points(stem):
+    items, want = _pairs(stem)
+    fuzzy = stem in OCR_SEEDS
+    problems = []
+    for item, exp in zip(items, want, strict=False):
+        got = item.presenters
+        names_match = len(got) == len(exp["presenters"]) and all(
+            _same(g, w, fuzzy) for g, w in zip(got, exp["presenters"], strict=True)
+        )
+        if not names_match:
+            problems.append(f"item {exp['number']} presenters: {got} ≠ {exp['presenters']}")
+        if len(item.indstilling) != exp["indstilling_count"]:
+            problems.append(
+                f"item {exp['number']} indstilling: {len(item.indstilling)} points "
+                f"≠ {exp['indstilling_count']}: {item.indstilling}"
+            )
+    assert not problems, _report(problems)
+
+
+@seeds
+def test_it_separates_referat_sagsfremstilling_and_other_parts(stem):
+    items, want = _pairs(stem)
+    fuzzy = stem in OCR_SEEDS
+    problems = []
+    for item, exp in zip(items, want, strict=False):
+        if not _starts(item.referat, exp["referat_starts"], fuzzy):
+            problems.append(
+                f"item {exp['number']} referat starts {_norm(item.referat)[:80]!r}, "
+                f"expected {exp['referat_starts']!r}"
+            )
+        if not _starts(item.sagsfremstilling, exp["sagsfremstilling_starts"], fuzzy):
+            want_start = exp["sagsfremstilling_starts"]
+            problems.append(
+                f"item {exp['number']} sagsfremstilling starts "
+                f"{_norm(item.sagsfremstilling)[:80]!r}, expected {want_start!r}"
+            )
+        if list(item.other_parts) != exp["other_parts"]:
+            problems.append(
+                f"item {exp['number']} other parts: {list(item.other_parts)} ≠ {exp['other_parts']}"
+            )
+    assert not problems, _report(problems)
+
+
+@seeds
+def test_it_classifies_each_outcome(stem):
+    items, want = _pairs(stem)
+    problems = [
+        f"item {exp['number']} outcome: {item.outcome} ≠ {exp['outcome']} "
+        f"(referat: {_norm(item.referat)[:80]!r})"
+        for item, exp in zip(items, want, strict=False)
+        if item.outcome != exp["outcome"]
+    ]
+    assert not problems, _report(problems)
+
+
+@seeds
+def test_it_lists_attachments_with_their_urls(stem):
+    items, want = _pairs(stem)
+    fuzzy = stem in OCR_SEEDS
+    problems = []
+    for item, exp in zip(items, want, strict=False):
+        got = [(a.label, a.title, a.url) for a in item.attachments]
+        exp_list = [(a["label"], a["title"], a["url"]) for a in exp["attachments"]]
+        if len(got) != len(exp_list):
+            problems.append(f"item {exp['number']} attachments: {got} ≠ {exp_list}")
+            continue
+        for (label, title, url), (w_label, w_title, w_url) in zip(got, exp_list, strict=True):
+            if label != w_label or url != w_url or not _same(title, w_title, fuzzy):
+                problems.append(
+                    f"item {exp['number']} {w_label}: got ({label!r}, {title!r}, {url!r}), "
+                    f"expected ({w_label!r}, {w_title!r}, {w_url!r})"
+                )
+    assert not problems, _report(problems)
+
+
+@seeds
+def test_it_reads_the_meeting_and_its_participants(stem):
+    parsed = parsed_seed(stem)
+    exp = expected(stem)
+    meeting = parsed.to_dict()["meeting"]
+    problems = [
+        f"meeting {key}: {meeting[key]!r} ≠ {value!r}"
+        for key, value in exp["meeting"].items()
+        if meeting[key] != value
+    ]
+    got = [
+        (p.name, p.organisation, p.role, p.status, p.note) for p in parsed.participants
+    ]
+    want = [
+        (p["name"], p["organisation"], p["role"], p["status"], p["note"])
+        for p in exp["participants"]
+    ]
+    if got != want:
+        problems.append(f"participants: got {len(got)}, expected {len(want)}")
+        problems += [f"  got {g} expected {w}" for g, w in zip(got, want, strict=False) if g != w]
+    assert not problems, _report(problems)
+
+
+def test_it_keeps_page_debris_out_of_item_text():
+    """Link targets dumped at page ends and stray page-top numbers are not item text."""
+    for path in EXPECTATIONS:
+        for item in parsed_seed(path.stem).items:
+            for text in (item.referat, item.sagsfremstilling, *item.indstilling):
+                assert "file:///" not in text, (path.stem, item.number)
+                assert "viborg.dk/media" not in text, (path.stem, item.number)

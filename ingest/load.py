@@ -102,9 +102,7 @@ def ingest_file(
         data, filename, uploaded_by=uploaded_by, body=body, meeting_date=meeting_date
     )
     if not created:
-        message = _("Already in the archive (%(status)s).") % {
-            "status": source.get_status_display()
-        }
+        message = _("Already in the archive (%(status)s).") % {"status": source.status}
         return IngestResult(filename, UNCHANGED, source, source.meeting, message)
     return process_source(source, published=published)
 

@@ -104,13 +104,19 @@ class Resolver:
         person_id = next((pid for n, pid in aliases if is_ocr_variant(name, n)), None)
         source = AliasSource.OCR
         if person_id is None and organisation is not None:
-            same_org = set(
-                Participant.objects.filter(organisation=organisation).values_list(
+            # A near-identical spelling is trusted only for someone of the same organisation, or
+            # someone so far known only as a presenter (no organisation to contradict it).
+            elsewhere = set(
+                Participant.objects.exclude(organisation=organisation).values_list(
                     "person_id", flat=True
                 )
             )
             person_id = next(
-                (pid for n, pid in aliases if pid in same_org and is_similar_spelling(name, n)),
+                (
+                    pid
+                    for n, pid in aliases
+                    if pid not in elsewhere and is_similar_spelling(name, n)
+                ),
                 None,
             )
             source = AliasSource.SIMILAR

@@ -44,6 +44,22 @@ def test_a_misspelt_name_lands_on_the_person_of_the_same_organisation():
 
 
 @pytest.mark.django_db
+def test_a_misspelt_name_lands_on_a_person_so_far_known_only_as_presenter():
+    resolver = Resolver()
+    presenter = resolver.person("Ann-Britt Wetche")
+    region = resolver.organisation("Region Midtjylland")
+    assert resolver.person("Ann-Britt Wetcbe", region) == presenter
+
+
+@pytest.mark.django_db
+def test_a_similar_name_in_another_organisation_is_another_person():
+    _load_all(["004_eed90c9ef06859eb"])
+    lemvig = Resolver().organisation("Lemvig Kommune")
+    stranger = Resolver().person("Lotte Henriksem", lemvig)  # Lotte Henriksen is from Aarhus
+    assert stranger.name == "Lotte Henriksem"
+
+
+@pytest.mark.django_db
 def test_the_kkr_secretariat_is_one_organisation_whatever_its_spelling():
     _load_all(SEEDS_WITH_PARTICIPANTS)
     kkr = Organisation.objects.filter(name__startswith="KKR")

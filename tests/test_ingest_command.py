@@ -1,0 +1,95 @@
+"""`manage.py ingest` and `reingest`: folders, summary, idempotence, failures, rebuilds."""
+import shutil
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from minutes.models import AgendaItem, Meeting, SourceDocument
+
+pytestmark = pytest.mark.django_db
+
+SEED_2024 = "004_eed90c9ef06859eb.txt"
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def _ingest(*paths) -> str:
+    out = StringIO()
+    call_command("ingest", *map(str, paths), stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def test_it_loads_a_folder_and_prints_a_summary(fixtures_dir, media):
+    output = _ingest(fixtures_dir)
+
+    assert output.splitlines()[-1] == "5 loaded, 0 updated, 0 unchanged, 0 failed"
+    assert "DASSOS 01.03.2024" in output
+    assert Meeting.objects.filter(status=Meeting.Status.PUBLISHED).count() == 5
+    stored = SourceDocument.objects.get(original_filename=SEED_2024)
+    assert (media / stored.file.name).read_bytes() == (fixtures_dir / SEED_2024).read_bytes()
+
+
+def test_loading_the_same_folder_again_changes_nothing(fixtures_dir):
+    _ingest(fixtures_dir)
+    items = sorted(AgendaItem.objects.values_list("pk", "title"))
+
+    output = _ingest(fixtures_dir)
+
+    assert output.splitlines()[-1] == "0 loaded, 0 updated, 5 unchanged, 0 failed"
+    assert sorted(AgendaItem.objects.values_list("pk", "title")) == items
+
+
+def test_a_failing_file_is_reported_and_the_others_are_loaded(fixtures_dir, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(fixtures_dir / SEED_2024, folder)
+    (folder / "tom.txt").write_bytes(b"")
+    out = StringIO()
+
+    with pytest.raises(CommandError, match="1 of 2 documents failed"):
+        call_command("ingest", str(folder), stdout=out, stderr=StringIO())
+
+    lines = out.getvalue().splitlines()
+    assert any(line.startswith("failed") and "tom.txt" in line for line in lines)
+    broken = SourceDocument.objects.get(original_filename="tom.txt")
+    assert broken.status == SourceDocument.Status.FAILED
+    assert broken.error
+    assert broken.meeting is None
+    assert Meeting.objects.count() == 1
+
+
+def test_hidden_files_and_readmes_in_a_folder_are_skipped(fixtures_dir, tmp_path):
+    folder = tmp_path / "in"
+    (folder / ".cache").mkdir(parents=True)
+    shutil.copy(fixtures_dir / SEED_2024, folder)
+    (folder / "README.md").write_text("# Referater\n")
+    (folder / ".skjult.txt").write_text("x")
+    (folder / ".cache" / "kopi.txt").write_text("x")
+
+    output = _ingest(folder)
+
+    assert output.splitlines()[-1] == "1 loaded, 0 updated, 0 unchanged, 0 failed"
+
+
+def test_reingest_all_rebuilds_every_meeting_and_keeps_hand_corrections(fixtures_dir):
+    _ingest(fixtures_dir)
+    item = AgendaItem.objects.get(meeting__date="2024-03-01", number="1.1")
+    item.title = "Rettet titel"
+    item.lock("title")
+    item.save()
+    AgendaItem.objects.filter(meeting__date="2024-03-01", number="1.2").update(title="Forkert")
+
+    out = StringIO()
+    call_command("reingest", "--all", stdout=out, stderr=StringIO())
+
+    item.refresh_from_db()
+    assert item.title == "Rettet titel"
+    repaired = AgendaItem.objects.get(meeting__date="2024-03-01", number="1.2")
+    assert repaired.title != "Forkert"
+    assert "kept hand correction of title" in out.getvalue()
+    assert Meeting.objects.count() == 5

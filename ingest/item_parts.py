@@ -150,7 +150,7 @@ def parse_indstilling(rows: list[Row]) -> tuple[list[str], list[Row]]:
                 continue
         bullet = bullet_text(text)
         if bullet is not None:
-            if open_parent and points:
+            if open_parent and points and not after_blank:
                 # Sub-bullets of "Orienteres om status for …:" belong to that one point.
                 points[-1] = f"{points[-1]} {bullet}"
             else:

@@ -231,7 +231,9 @@ class _Walker:
         match = SECTION_RE.match(text)
         if match and not ITEM_RE.match(text):
             number, title = int(match[1]), match[2].strip()
-            if not (current < number <= current + 2) or not _plausible_title(title, 10):
+            # The first section may have any number; later ones follow on.
+            in_order = self.section is None or current < number <= current + 2
+            if not in_order or not _plausible_title(title, 10):
                 return None
             if "?" in title or title.endswith((".", ",", ";")):
                 return None

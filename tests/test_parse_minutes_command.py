@@ -1,0 +1,76 @@
+"""`manage.py parse_minutes FILE [--json]`: the parse tree, a readable summary, clean failures."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "fixtures" / "003_3388be411b985e9f.txt"
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "parse_minutes", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+def test_json_prints_exactly_one_object_with_the_contract_keys():
+    result = run(str(SEED), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)  # fails on anything but one JSON document
+    assert set(data) == {"source", "meeting", "participants", "items", "warnings"}
+    assert set(data["source"]) == {"filename", "sha256", "kind", "pages"}
+    assert data["source"]["filename"] == SEED.name
+    assert data["meeting"]["date"] == "2021-11-25"
+    item = data["items"][0]
+    assert {
+        "number", "section", "title", "presenters", "indstilling", "referat",
+        "sagsfremstilling", "outcome", "attachments", "pages",
+    } <= set(item)
+    assert item["number"] == "1.1"
+    assert item["attachments"][0]["label"] == "Bilag 1"
+    # Danish letters are printed as they are, not as \\u escapes.
+    assert "Børnehuset Midt" in result.stdout
+
+
+def test_without_json_it_prints_a_readable_summary():
+    result = run(str(SEED))
+    assert result.returncode == 0, result.stderr
+    assert "DASSOS 2021-11-25, 09:00-12:00" in result.stdout
+    assert "Participants: 20 present, 5 absent" in result.stdout
+    assert "1.4 Kapacitet på sikrede institutioner" in result.stdout
+    assert "[decided]" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "The file is empty."),
+        (bytes(range(256)) * 40, "The file is neither a PDF nor a text document."),
+        ("Indkøbsliste\n\nMælk\nBrød\n".encode(), "does not look like a DASSOS referat"),
+    ],
+    ids=["empty", "binary-junk", "not-a-referat"],
+)
+def test_bad_input_exits_2_with_one_sentence_and_no_traceback(tmp_path, content, message):
+    path = tmp_path / "upload.txt"
+    path.write_bytes(content)
+    result = run(str(path), "--json")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_missing_file_exits_2_with_one_sentence(tmp_path):
+    result = run(str(tmp_path / "missing.pdf"))
+    assert result.returncode == 2
+    assert "No such file" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "minutes",
     "ingest",
 ]
@@ -124,6 +126,14 @@ LOGIN_REDIRECT_URL = "/"
 INGEST_MAX_BYTES = envint("INGEST_MAX_BYTES", 50 * 1024 * 1024)
 INGEST_MAX_PAGES = envint("INGEST_MAX_PAGES", 500)
 INGEST_OCR_DPI = envint("INGEST_OCR_DPI", 200)
+
+# Background parsing of uploads: jobs are rows in the database, run by `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+LOGOUT_REDIRECT_URL = "/"
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

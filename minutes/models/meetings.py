@@ -112,6 +112,8 @@ class SourceDocument(models.Model):
         READY = "ready", _("klar til gennemsyn")
         FAILED = "failed", _("fejlet")
         PUBLISHED = "published", _("offentliggjort")
+        # Read as a meeting that already exists: loaded only once staff confirm the replacement.
+        REPLACEMENT = "replacement", _("erstatning afventer")
 
     meeting = models.ForeignKey(
         Meeting,
@@ -156,11 +158,19 @@ class SourceDocument(models.Model):
     uploaded_at = models.DateTimeField(_("uploadet"), auto_now_add=True)
     parse_started_at = models.DateTimeField(_("læsning startet"), null=True, blank=True)
     parsed_at = models.DateTimeField(_("læst"), null=True, blank=True)
+    task_id = models.CharField(
+        _("job"), max_length=64, blank=True, help_text=_("Baggrundsjobbet, der læser filen.")
+    )
 
     class Meta:
         ordering = ["-uploaded_at"]
         verbose_name = _("kildedokument")
         verbose_name_plural = _("kildedokumenter")
+        permissions = [
+            ("upload_sourcedocument", _("Kan uploade referater")),
+            ("review_sourcedocument", _("Kan gennemse og rette indlæste referater")),
+            ("publish_meeting", _("Kan offentliggøre møder")),
+        ]
         indexes = [
             # The upload list: documents by status, newest first.
             models.Index(fields=["status", "-uploaded_at"], name="source_status_uploaded"),

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
@@ -117,12 +117,42 @@ def store_source(
 ) -> tuple[SourceDocument, bool]:
     """Keep the original under MEDIA_ROOT; the existing document when the bytes are known."""
     sha = hashlib.sha256(data).hexdigest()
+    return _store(
+        ContentFile(data), sha, len(data), filename,
+        uploaded_by=uploaded_by, body=body, meeting_date=meeting_date,
+    )
+
+
+def store_upload(
+    upload: File,
+    filename: str,
+    *,
+    uploaded_by=None,
+    body: Body | None = None,
+    meeting_date: date | None = None,
+) -> tuple[SourceDocument, bool]:
+    """store_source for an uploaded file: hashed and saved chunk by chunk, not read whole."""
+    digest = hashlib.sha256()
+    size = 0
+    for chunk in upload.chunks():
+        digest.update(chunk)
+        size += len(chunk)
+    upload.seek(0)
+    return _store(
+        upload, digest.hexdigest(), size, filename,
+        uploaded_by=uploaded_by, body=body, meeting_date=meeting_date,
+    )
+
+
+def _store(
+    content: File, sha: str, size: int, filename: str, *, uploaded_by, body, meeting_date
+) -> tuple[SourceDocument, bool]:
     existing = SourceDocument.objects.filter(sha256=sha).first()
     if existing:
         return existing, False
     path = source_path(sha, filename)
     if not default_storage.exists(path):
-        stored = default_storage.save(path, ContentFile(data))
+        stored = default_storage.save(path, content)
         if stored != path:  # the storage renamed it: someone wrote that path meanwhile
             default_storage.delete(stored)
     try:
@@ -131,7 +161,7 @@ def store_source(
                 file=path,
                 original_filename=Path(filename).name[:255],
                 sha256=sha,
-                size=len(data),
+                size=size,
                 uploaded_by=uploaded_by,
                 body_hint=body,
                 date_hint=meeting_date,

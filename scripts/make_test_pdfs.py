@@ -56,6 +56,8 @@ STYLE = {  # kind -> (size, bold, space before, space after)
     "subheading": (BODY, True, 6, 2),
 }
 VOWELS = set("aeiouyæøåé")
+ONSETS = {"bl", "br", "dr", "fl", "fr", "gl", "gr", "kl", "kn", "kr", "pl", "pr", "sk", "sl", "sm",
+          "sn", "sp", "st", "sv", "tr", "tv"}
 
 
 def _fonts() -> dict[tuple[bool, bool], str]:
@@ -86,8 +88,14 @@ def _hyphenate(word: str, room: float, width) -> tuple[str, str] | None:
     if not match:
         return None
     letters = match.group(1)
+    lower = letters.lower()
     for k in range(len(letters) - 4, 3, -1):
-        if letters[k] in VOWELS or letters[k + 1] not in VOWELS:
+        # Break before a consonant that opens a syllable: "kom-mune", "afta-len", not "grupp-e".
+        if lower[k] in VOWELS or lower[k + 1] not in VOWELS:
+            continue
+        if lower[k - 1] not in VOWELS and (
+            lower[k - 2] not in VOWELS or lower[k - 1 : k + 1] in ONSETS
+        ):
             continue
         head, tail = letters[:k], letters[k:] + match.group(2)
         if tail.strip(",.;:") in CONJUNCTIONS:

@@ -3,6 +3,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.pdf_fixtures"]
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = sorted(FIXTURES.glob("*.txt"))
 

@@ -1,0 +1,331 @@
+"""Born-digital PDF → lines with page, weight, size, heading and link hints (pdfplumber).
+
+Each page's characters are read once and grouped into visual lines here. Running headers and
+footers and bare page numbers are dropped, words hyphenated across lines are rejoined, bullets are
+normalised to "•", wide horizontal gaps become tabs (participant rows, table of contents) and a
+blank line marks each paragraph gap, so the lines read like a clean text rendering of the referat.
+"""
+from __future__ import annotations
+
+import io
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pdfminer.layout import LTChar, LTContainer
+
+from ingest.contract import Extracted, Line, ParseError
+from ingest.limits import Limits
+
+BULLETS = {"\uf0b7", "\uf0a7", "–", "◦", "▪", "●", "•"}
+CONJUNCTIONS = {"og", "eller", "samt", "and", "or"}
+PAGE_NUMBER = re.compile(r"(?:side\s*)?\d{1,4}(?:\s*(?:af|/)\s*\d{1,4})?", re.IGNORECASE)
+RUNNING_HEADER = re.compile(r"DASSOS\s+Referat\s+\d{1,2}\.\d{1,2}\.\d{2,4}")
+MARGIN = 0.1  # headers and footers sit in the top and bottom tenth of the page
+TAB_GAP = 2.0  # a horizontal gap wider than this many font sizes separates columns
+
+
+@dataclass
+class _VisualLine:
+    text: str
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    bold: bool
+    links: list[str] = field(default_factory=list)
+    blank_before: bool = False
+
+
+def extract_pdf(data: bytes, limits: Limits = Limits()) -> Extracted:
+    """Read a PDF's text layer into Lines; a PDF with no text layer at all goes to OCR."""
+    _check_bytes(data, limits)
+    started = time.monotonic()
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as error:  # pdfminer raises many types for damaged files; all mean one thing
+        raise _open_error(error) from error
+    with pdf:
+        try:
+            pages = pdf.pages
+        except Exception as error:  # the page tree itself can be damaged
+            raise _open_error(error) from error
+        if not pages:
+            raise ParseError("The PDF is damaged; it has no readable pages.")
+        if len(pages) > limits.max_pages:
+            raise ParseError(f"The PDF has {len(pages)} pages; the limit is {limits.max_pages}.")
+        per_page: list[list[_VisualLine]] = []
+        heights: list[float] = []
+        urls: list[str] = []
+        for number, page in enumerate(pages, start=1):
+            if time.monotonic() - started > limits.max_seconds:
+                raise ParseError(f"Reading the PDF took longer than {limits.max_seconds:.0f} s.")
+            try:
+                chars = _page_chars(page)
+                links = [(link["uri"], link) for link in page.hyperlinks if link.get("uri")]
+            except Exception as error:  # a damaged content stream
+                raise ParseError("The PDF is damaged; its pages cannot be read.") from error
+            lines = _group_lines(chars, number)
+            _attach_links(lines, links)
+            for uri, _ in links:
+                uri = uri.replace("\x00", "")
+                if uri not in urls:
+                    urls.append(uri)
+            per_page.append(lines)
+            heights.append(float(page.height))
+            page.close()
+    if not any(per_page):
+        from ingest.ocr import ocr_pdf
+
+        return ocr_pdf(data, limits)
+    return _extracted(per_page, heights, urls)
+
+
+def _check_bytes(data: bytes, limits: Limits) -> None:
+    if len(data) > limits.max_bytes:
+        raise ParseError(
+            f"The file is {len(data) / 1e6:.0f} MB; the limit is {limits.max_bytes / 1e6:.0f} MB."
+        )
+    if b"%PDF-" not in data[:1024]:
+        raise ParseError("The file is not a PDF.")
+    # Every complete PDF ends with %%EOF (a little trailing junk is tolerated).
+    if b"%%EOF" not in data[-2048:]:
+        raise ParseError("The PDF is truncated or damaged; its end is missing.")
+
+
+def _open_error(error: Exception) -> ParseError:
+    cause = getattr(error, "args", [None])[0] if error.args else error
+    name = f"{type(error).__name__} {type(cause).__name__} {error}".lower()
+    if "password" in name or "encrypt" in name:
+        return ParseError("The PDF is encrypted; remove the password and upload it again.")
+    return ParseError("The PDF is damaged and cannot be opened.")
+
+
+def _page_chars(page) -> list[dict]:
+    """The page's characters, read once from pdfplumber's layout.
+
+    Walking page.layout directly skips pdfplumber's per-character attribute conversion (colours,
+    matrices), which costs more than the PDF parsing itself.
+    """
+    height = float(page.height)
+    chars: list[dict] = []
+    stack = list(page.layout)
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, LTChar):
+            chars.append(
+                {
+                    "text": obj.get_text(),
+                    "fontname": obj.fontname,
+                    "size": obj.size,
+                    "x0": obj.x0,
+                    "x1": obj.x1,
+                    "top": height - obj.y1,
+                    "bottom": height - obj.y0,
+                    "upright": obj.upright,
+                }
+            )
+        elif isinstance(obj, LTContainer):
+            stack.extend(obj)
+    return chars
+
+
+def _group_lines(chars: list[dict], page: int) -> list[_VisualLine]:
+    """Characters → visual lines, top to bottom, each read left to right."""
+    chars = [c for c in chars if c.get("upright", True) and c["text"] not in ("", "\x00")]
+    chars.sort(key=lambda c: (round(c["bottom"], 1), c["x0"]))
+    rows: list[list[dict]] = []
+    for char in chars:
+        if rows and abs(char["bottom"] - rows[-1][0]["bottom"]) <= 0.25 * char["size"]:
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+        line = _line_from_chars(row, page)
+        if line.text:
+            lines.append(line)
+    return lines
+
+
+def _line_from_chars(row: list[dict], page: int) -> _VisualLine:
+    parts: list[str] = []
+    previous = None
+    for char in row:
+        text = char["text"].replace("\x00", "")
+        if previous is not None:
+            gap = char["x0"] - previous["x1"]
+            if gap > TAB_GAP * char["size"]:
+                parts.append("\t")
+            elif gap > 0.15 * char["size"] and text != " " and parts[-1] not in (" ", "\t"):
+                parts.append(" ")
+        if text == " " and parts and parts[-1] in (" ", "\t"):
+            continue
+        parts.append(text)
+        previous = char
+    text = re.sub(r" *\t[ \t]*", "\t", "".join(parts)).strip()
+    visible = [c for c in row if not c["text"].isspace()]
+    sizes = Counter(round(c["size"] * 2) / 2 for c in visible)
+    return _VisualLine(
+        text=_normalise_bullet(text),
+        page=page,
+        top=min(c["top"] for c in row),
+        bottom=max(c["bottom"] for c in row),
+        x0=row[0]["x0"],
+        x1=row[-1]["x1"],
+        size=sizes.most_common(1)[0][0] if sizes else row[0]["size"],
+        bold=bool(visible) and all("bold" in c["fontname"].lower() for c in visible),
+    )
+
+
+def _normalise_bullet(text: str) -> str:
+    if text[:1] in BULLETS and text[1:2] in (" ", "\t"):
+        return "• " + text[2:].lstrip()
+    return text
+
+
+def _attach_links(lines: list[_VisualLine], links: list[tuple[str, dict]]) -> None:
+    for uri, box in links:
+        for line in lines:
+            overlaps = box["top"] < line.bottom and box["bottom"] > line.top
+            if overlaps and box["x0"] < line.x1 and box["x1"] > line.x0:
+                uri = uri.replace("\x00", "")
+                if uri not in line.links:
+                    line.links.append(uri)
+
+
+def _running(per_page: list[list[_VisualLine]], heights: list[float]) -> set[int]:
+    """ids of header/footer lines: text repeated atop or below most pages, and page numbers."""
+    def key(line: _VisualLine) -> str:
+        return re.sub(r"\d+", "#", " ".join(line.text.split()))
+
+    edges: list[list[_VisualLine]] = []
+    for lines, height in zip(per_page, heights, strict=True):
+        top = [line for line in lines if line.bottom <= MARGIN * height]
+        bottom = [line for line in lines if line.top >= (1 - MARGIN) * height]
+        edges.append(top + bottom)
+    seen = Counter(k for page_edges in edges for k in {key(line) for line in page_edges})
+    repeated = {k for k, n in seen.items() if len(per_page) >= 2 and n >= len(per_page) / 2}
+    drop = set()
+    for page_edges in edges:
+        for line in page_edges:
+            text = " ".join(line.text.split())
+            if key(line) in repeated or PAGE_NUMBER.fullmatch(text) or RUNNING_HEADER.match(text):
+                drop.add(id(line))
+    return drop
+
+
+def _rejoin_hyphenated(lines: list[_VisualLine]) -> list[_VisualLine]:
+    """Move the rest of a word hyphenated at a line end up to its first half."""
+    out: list[_VisualLine] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not line.blank_before
+            and prev.text.endswith("-")
+            and len(prev.text) > 1
+            and prev.text[-2].isalnum()
+            and abs(prev.size - line.size) < 0.5
+            and line.text[:1].isalnum()
+        ):
+            head, _, rest = line.text.partition(" ")
+            word = head.split("\t")[0]
+            rest = line.text[len(word):].lstrip(" ")
+            if word.strip(",.;:").lower() not in CONJUNCTIONS:
+                hyphen_is_part = word[0].isupper() or word[0].isdigit() or prev.text[-2].isdigit()
+                prev.text = prev.text + word if hyphen_is_part else prev.text[:-1] + word
+                prev.links += [uri for uri in line.links if uri not in prev.links]
+                if not rest:
+                    continue
+                line.text = rest
+        out.append(line)
+    return out
+
+
+def _paragraph_gaps(lines: list[_VisualLine]) -> None:
+    """Mark the lines that follow a vertical gap wider than the document's usual line gap."""
+    gaps = Counter(
+        round(b.top - a.bottom, 1)
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.page == b.page and abs(a.size - b.size) < 0.5 and b.top > a.bottom
+    )
+    usual = gaps.most_common(1)[0][0] if gaps else 0.0
+    for a, b in zip(lines, lines[1:], strict=False):
+        if a.page == b.page and b.top - a.bottom > usual + 0.4 * min(a.size, b.size):
+            b.blank_before = True
+
+
+def _heading_levels(lines: list[_VisualLine]) -> dict[int, int]:
+    """Heading level by font: the commonest bold size above body text is 2, larger 1, body 3."""
+    body = Counter()
+    for line in lines:
+        body[line.size] += len(line.text)
+    body_size = body.most_common(1)[0][0]
+    bold_sizes = Counter(line.size for line in lines if line.bold and line.size > body_size + 0.5)
+    item_size = bold_sizes.most_common(1)[0][0] if bold_sizes else None
+    levels = {}
+    for line in lines:
+        if not line.bold or "\t" in line.text:
+            continue
+        if item_size is not None and line.size > item_size + 0.25:
+            levels[id(line)] = 1
+        elif item_size is not None and abs(line.size - item_size) <= 0.25:
+            levels[id(line)] = 2
+        else:
+            levels[id(line)] = 3
+    return levels
+
+
+def _extracted(
+    per_page: list[list[_VisualLine]], heights: list[float], urls: list[str]
+) -> Extracted:
+    raw_text = "\n".join(line.text for lines in per_page for line in lines)
+    drop = _running(per_page, heights)
+    running_headers: list[str] = []
+    kept: list[_VisualLine] = []
+    for lines in per_page:
+        for line in lines:
+            if id(line) not in drop:
+                kept.append(line)
+            elif not PAGE_NUMBER.fullmatch(" ".join(line.text.split())):
+                text = " ".join(line.text.split())
+                if text not in running_headers:
+                    running_headers.append(text)
+    _paragraph_gaps(kept)
+    kept = _rejoin_hyphenated(kept)
+    levels = _heading_levels(kept) if kept else {}
+    out: list[Line] = []
+    for line in kept:
+        if line.blank_before and out:
+            out.append(Line(text="", page=line.page))
+        out.append(
+            Line(
+                text=line.text,
+                page=line.page,
+                bold=line.bold,
+                size=line.size,
+                heading=levels.get(id(line)),
+                links=list(line.links),
+            )
+        )
+    warnings = [
+        f"Page {number} has no text layer; its content is missing."
+        for number, lines in enumerate(per_page, start=1)
+        if not lines
+    ]
+    return Extracted(
+        lines=out,
+        kind="pdf",
+        pages=len(per_page),
+        raw_text=raw_text,
+        urls=urls,
+        running_headers=running_headers,
+        warnings=warnings,
+    )

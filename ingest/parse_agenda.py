@@ -283,9 +283,21 @@ class _Walker:
     def _add_item(self, number: str, title: str, index: int, page: int | None, inferred: bool):
         title = title.strip()
         body = index + 1
-        following = self.rows[body].text if body < len(self.rows) else ""
-        if following and self._continues_title(number, title, following):
-            title = f"{title} {following}"
+        style = self.rows[index].heading
+        while body < len(self.rows) and self.rows[body].text:
+            following = self.rows[body]
+            # A heading wrapped in a PDF keeps its style on every line.
+            same_style = (
+                style is not None
+                and following.heading == style
+                and not ITEM_RE.match(following.text)
+                and not part_heading(following.text)
+            )
+            if not same_style and (body > index + 1 or not self._continues_title(
+                number, title, following.text
+            )):
+                break
+            title = f"{title} {following.text}"
             body += 1
         self.headings.append(_Heading("item", number, title, index, body, page, inferred))
         return body

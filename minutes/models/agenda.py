@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from minutes.models.base import Lockable
+from minutes.models.base import Lockable, Timestamped
 from minutes.models.meetings import Meeting
 from minutes.models.people import Person
 
@@ -47,7 +47,7 @@ class Topic(models.Model):
         return reverse("minutes:topic", kwargs={"slug": self.slug})
 
 
-class AgendaItem(Lockable):
+class AgendaItem(Timestamped, Lockable):
     """One numbered point of a meeting's agenda ("1.2") with its texts."""
 
     meeting = models.ForeignKey(
@@ -109,7 +109,7 @@ class AgendaItem(Lockable):
         return decisions[0].outcome if decisions else Outcome.NONE
 
 
-class Decision(Lockable):
+class Decision(Timestamped, Lockable):
     """What the body decided or noted on an item; an item can hold several."""
 
     item = models.ForeignKey(
@@ -138,7 +138,7 @@ class Decision(Lockable):
         return self.item.get_absolute_url()
 
 
-class Attachment(models.Model):
+class Attachment(Timestamped):
     """A bilag of an item: its label and title, a link, and optionally a stored copy."""
 
     item = models.ForeignKey(

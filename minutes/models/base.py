@@ -44,3 +44,13 @@ class Lockable(models.Model):
 
     def is_locked(self, name: str) -> bool:
         return name in (self.locked_fields or [])
+
+
+class Timestamped(models.Model):
+    """When a record was created and last changed: the OParl API's created/modified filters."""
+
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ændret"), auto_now=True)
+
+    class Meta:
+        abstract = True

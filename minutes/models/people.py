@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from minutes.models.base import Lockable
+from minutes.models.base import Lockable, Timestamped
 from minutes.models.meetings import Meeting
 
 
@@ -16,7 +16,7 @@ class AliasSource(models.TextChoices):
     ADMIN = "admin", _("tilføjet af redaktør")
 
 
-class Organisation(models.Model):
+class Organisation(Timestamped):
     """A municipality, the region, a secretariat or another organisation people represent."""
 
     class Kind(models.TextChoices):
@@ -63,7 +63,7 @@ class OrganisationAlias(models.Model):
         return self.name
 
 
-class Person(models.Model):
+class Person(Timestamped):
     """One real person across all meetings, whatever the OCR made of the name."""
 
     name = models.CharField(_("navn"), max_length=200)

@@ -217,3 +217,28 @@ def test_it_hands_a_pdf_without_text_layer_to_ocr(test_pdfs, monkeypatch):
     data = test_pdfs["001_scanned.pdf"].read_bytes()
     assert extract_pdf(data) == "handed to OCR"
     assert calls == [len(data)]
+
+
+def _tesseract_with_danish() -> bool:
+    import shutil
+
+    import pytesseract
+
+    if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
+        return False
+    try:
+        return "dan" in pytesseract.get_languages(config="")
+    except OSError:
+        return False
+
+
+@pytest.mark.ocr
+@pytest.mark.skipif(not _tesseract_with_danish(), reason="Tesseract with Danish is not installed")
+def test_a_scanned_referat_page_is_read_by_ocr(test_pdfs):
+    extracted = extract_pdf(test_pdfs["001_scanned.pdf"].read_bytes())
+    texts = [line.text for line in extracted.lines]
+    assert extracted.kind == "scanned-pdf"
+    assert extracted.pages == 1
+    assert "1. Beslutningspunkter" in texts
+    assert "Ved Jesper Thyrring Møller" in texts
+    assert "• Den nære psykiatri" in texts

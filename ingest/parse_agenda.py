@@ -65,12 +65,10 @@ def _similar(a: str, b: str) -> float:
 
 def _close(a: str, b: str, threshold: float) -> bool:
     """ratio(a, b) >= threshold, with the cheap upper bounds tried first (this runs per line)."""
-    matcher = SequenceMatcher(None, a.lower(), b.lower())
-    return (
-        matcher.real_quick_ratio() >= threshold
-        and matcher.quick_ratio() >= threshold
-        and matcher.ratio() >= threshold
-    )
+    if not a or not b or 2 * min(len(a), len(b)) / (len(a) + len(b)) < threshold:
+        return False
+    matcher = SequenceMatcher(None, a.lower(), b.lower(), autojunk=False)
+    return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
 
 
 def _collapse(text: str) -> str:

@@ -236,3 +236,23 @@ def test_an_editor_withdrawal_is_kept_by_a_published_ingest():
     again.meeting.refresh_from_db()
     assert again.meeting.status == Meeting.Status.DRAFT
     assert [c["field"] for c in again.conflicts] == ["status"]
+
+
+def test_a_crash_halfway_through_a_load_leaves_no_half_meeting(monkeypatch, fixtures_dir):
+    from ingest import load
+
+    def crash(self, item, attachments):
+        if item.number == "2.1":
+            raise RuntimeError("disk full")
+
+    monkeypatch.setattr(load._Loader, "_attachments", crash)
+
+    result = load.ingest_file(fixtures_dir / "004_eed90c9ef06859eb.txt", published=True)
+
+    assert result.status == "failed"
+    assert "RuntimeError" in result.message
+    assert Meeting.objects.count() == AgendaItem.objects.count() == Person.objects.count() == 0
+    source = SourceDocument.objects.get()
+    assert source.status == SourceDocument.Status.FAILED
+    assert source.error == result.message
+    assert source.file.read() == (fixtures_dir / "004_eed90c9ef06859eb.txt").read_bytes()

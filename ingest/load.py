@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from ingest.contract import ParsedMeeting, ParseError
 from ingest.limits import Limits
+from ingest.pipeline import parse_document
 from minutes.identity import Resolver
 from minutes.models import (
     AgendaItem,
@@ -41,6 +42,7 @@ from minutes.topics import matching_topics
 logger = logging.getLogger(__name__)
 
 LOADED, UPDATED, UNCHANGED, FAILED = "loaded", "updated", "unchanged", "failed"
+REPLACEMENT = "replacement"  # read as an existing meeting; waits for staff to confirm
 
 
 @dataclass
@@ -171,10 +173,14 @@ def _store(
     return source, True
 
 
-def process_source(source: SourceDocument, *, published: bool) -> IngestResult:
-    """Parse a stored source and load it; on failure keep the source with its error."""
-    from ingest.pipeline import parse_document
+def process_source(
+    source: SourceDocument, *, published: bool, replace: bool = True
+) -> IngestResult:
+    """Parse a stored source and load it; on failure keep the source with its error.
 
+    With replace=False a parse of a meeting that already has another source is not loaded: the
+    source is marked "replacement" (with what was read) until staff confirm.
+    """
     filename = source.original_filename
     source.status = SourceDocument.Status.PARSING
     source.parse_started_at = timezone.now()
@@ -183,7 +189,7 @@ def process_source(source: SourceDocument, *, published: bool) -> IngestResult:
         with source.file.open("rb") as handle:
             data = handle.read()
         parsed = parse_document(data, filename, limits_from_settings())
-        return load_parsed(parsed, source, published=published)
+        return load_parsed(parsed, source, published=published, replace=replace)
     except ParseError as exc:
         return _fail(source, str(exc))
     except Exception as exc:
@@ -211,9 +217,11 @@ def _fail(source: SourceDocument, message: str) -> IngestResult:
 
 
 @transaction.atomic
-def load_parsed(parsed: ParsedMeeting, source: SourceDocument, *, published: bool) -> IngestResult:
+def load_parsed(
+    parsed: ParsedMeeting, source: SourceDocument, *, published: bool, replace: bool = True
+) -> IngestResult:
     """Write a parsed meeting into the archive in one transaction (raises ParseError, no date)."""
-    return _Loader(source).load(parsed, published=published)
+    return _Loader(source).load(parsed, published=published, replace=replace)
 
 
 def _text(value: str | None, model: type[models.Model], name: str) -> str:
@@ -234,7 +242,7 @@ class _Loader:
         self.topics = list(Topic.objects.all())
         self.reason = f"ingest {source.original_filename}"[:100]
 
-    def load(self, parsed: ParsedMeeting, *, published: bool) -> IngestResult:
+    def load(self, parsed: ParsedMeeting, *, published: bool, replace: bool) -> IngestResult:
         info = parsed.meeting
         body = self.source.body_hint or self._body(info.body or "DASSOS")
         meeting_date = info.date or self.source.date_hint
@@ -244,6 +252,9 @@ class _Loader:
         created = meeting is None
         if created:
             meeting = Meeting(body=body, date=meeting_date)
+        elif not replace and meeting.sources.exclude(pk=self.source.pk).exists():
+            self._record_parse(parsed, meeting, SourceDocument.Status.REPLACEMENT)
+            return IngestResult(self.source.original_filename, REPLACEMENT, self.source, meeting)
         values = {
             "start_time": info.start_time,
             "end_time": info.end_time,
@@ -453,6 +464,12 @@ class _Loader:
         )
 
     def _finish_source(self, parsed: ParsedMeeting, meeting: Meeting) -> None:
+        published = meeting.is_published
+        status = SourceDocument.Status.PUBLISHED if published else SourceDocument.Status.READY
+        self._record_parse(parsed, meeting, status)
+
+    def _record_parse(self, parsed: ParsedMeeting, meeting: Meeting, status: str) -> None:
+        """What was read, on the source (the review page shows it), and the source's new status."""
         source = self.source
         source.meeting = meeting
         source.kind = _text(parsed.source.kind, SourceDocument, "kind")
@@ -464,7 +481,5 @@ class _Loader:
         source.conflicts = self.conflicts
         source.error = ""
         source.parsed_at = timezone.now()
-        source.status = (
-            SourceDocument.Status.PUBLISHED if meeting.is_published else SourceDocument.Status.READY
-        )
+        source.status = status
         source.save()

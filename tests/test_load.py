@@ -256,3 +256,27 @@ def test_a_crash_halfway_through_a_load_leaves_no_half_meeting(monkeypatch, fixt
     assert source.status == SourceDocument.Status.FAILED
     assert source.error == result.message
     assert source.file.read() == (fixtures_dir / "004_eed90c9ef06859eb.txt").read_bytes()
+
+
+def test_a_new_file_for_an_existing_meeting_can_wait_for_confirmation():
+    first = _load(parsed_from_expectation(SEED_2024))
+    corrected = parsed_from_expectation(SEED_2024, sha_seed="v2")
+    corrected.meeting = replace(corrected.meeting, room="Byrådssalen")
+    corrected.warnings = ["Tjek datoen"]
+    source = _source(data=b"v2")
+
+    waiting = load_parsed(corrected, source, published=False, replace=False)
+
+    assert waiting.status == "replacement"
+    source.refresh_from_db()
+    assert source.status == SourceDocument.Status.REPLACEMENT
+    assert source.meeting == first.meeting
+    assert source.warnings == ["Tjek datoen"]
+    meeting = Meeting.objects.get()
+    assert meeting.room == "Multisalen"
+    assert meeting.current_source == first.source
+
+    confirmed = load_parsed(corrected, source, published=False, replace=True)
+
+    assert confirmed.status == UPDATED
+    assert Meeting.objects.get().room == "Byrådssalen"

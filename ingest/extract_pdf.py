@@ -257,9 +257,15 @@ def _paragraph_gaps(lines: list[_VisualLine]) -> None:
         if a.page == b.page and abs(a.size - b.size) < 0.5 and b.top > a.bottom
     )
     usual = gaps.most_common(1)[0][0] if gaps else 0.0
+    right = max(line.x1 for line in lines)
     for a, b in zip(lines, lines[1:], strict=False):
-        if a.page == b.page and b.top - a.bottom > usual + 0.4 * min(a.size, b.size):
-            b.blank_before = True
+        if a.page == b.page:
+            b.blank_before = b.top - a.bottom > usual + 0.4 * min(a.size, b.size)
+        else:
+            # Across a page break only the text tells: a short last line that ends a sentence
+            # ends its paragraph, and so does a heading.
+            short_end = a.text.endswith((".", ":", "!", "?")) and a.x1 < right - 0.15 * right
+            b.blank_before = short_end or a.bold != b.bold or a.size != b.size
 
 
 def _heading_levels(lines: list[_VisualLine]) -> dict[int, int]:

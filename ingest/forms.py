@@ -1,0 +1,164 @@
+"""Forms of the upload workflow: the upload itself and the review corrections."""
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+
+from minutes.models import AgendaItem, Body, Decision, Meeting, Outcome
+from minutes.models.base import Lockable
+
+SUFFIXES = {"pdf": "pdf", "txt": "text", "md": "text", "markdown": "text"}
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """A file field that takes several files (Django's documented recipe)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.txt,.md"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data]
+        return [super().clean(data, initial)]
+
+
+def check_referat_file(upload: UploadedFile) -> None:
+    """Refuse files that are too large, of another type, or whose bytes contradict their name."""
+    name = upload.name or ""
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if suffix not in SUFFIXES:
+        raise forms.ValidationError(
+            _("»%(name)s« er hverken PDF, .txt eller .md."), params={"name": name}
+        )
+    if upload.size > settings.INGEST_MAX_BYTES:
+        raise forms.ValidationError(
+            _("»%(name)s« er større end grænsen på %(mb)d MB."),
+            params={"name": name, "mb": settings.INGEST_MAX_BYTES // (1024 * 1024)},
+        )
+    if not upload.size:
+        raise forms.ValidationError(_("»%(name)s« er tom."), params={"name": name})
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    is_pdf = b"%PDF-" in head[:1024]
+    if SUFFIXES[suffix] == "pdf" and not is_pdf:
+        raise forms.ValidationError(
+            _("»%(name)s« hedder .pdf, men er ikke en PDF-fil."), params={"name": name}
+        )
+    if SUFFIXES[suffix] == "text" and (is_pdf or b"\x00" in head):
+        raise forms.ValidationError(
+            _("»%(name)s« hedder .%(suffix)s, men er ikke en tekstfil."),
+            params={"name": name, "suffix": suffix},
+        )
+
+
+class UploadForm(forms.Form):
+    files = MultipleFileField(label=_("Referater (PDF, .txt eller .md)"))
+    body = forms.ModelChoiceField(
+        Body.objects.all(),
+        required=False,
+        label=_("Udvalg"),
+        empty_label=_("Find det i filen"),
+    )
+    meeting_date = forms.DateField(
+        required=False,
+        label=_("Mødedato"),
+        help_text=_("Bruges, når filen ikke selv angiver datoen."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def clean_files(self) -> list[UploadedFile]:
+        files = self.cleaned_data["files"]
+        errors = []
+        for upload in files:
+            try:
+                check_referat_file(upload)
+            except forms.ValidationError as exc:
+                errors.append(exc)
+        if errors:
+            raise forms.ValidationError(errors)
+        return files
+
+
+class PlainTextField(forms.CharField):
+    """Text with the browser's CRLF line ends read as LF, so untouched text stays unchanged."""
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n")
+
+
+def lock_changed(form: forms.ModelForm) -> list[str]:
+    """Lock the fields this form really changed (a later parse leaves them alone); their names."""
+    instance = form.instance
+    changed = [
+        name
+        for name in form.changed_data
+        if name in {f.name for f in instance._meta.fields}
+        and form.initial.get(name) != form.cleaned_data.get(name)
+    ]
+    if isinstance(instance, Lockable):
+        instance.lock(*changed)
+    return changed
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["body", "date", "start_time", "end_time", "location"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+
+class ItemForm(forms.ModelForm):
+    """One agenda item's texts, plus the outcome of its main decision."""
+
+    indstilling = PlainTextField(
+        label=_("Indstilling"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    referat = PlainTextField(
+        label=_("Referat"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    sagsfremstilling = PlainTextField(
+        label=_("Sagsfremstilling"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    outcome = forms.ChoiceField(label=_("Udfald"), choices=Outcome.choices)
+
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "section", "presenters_text", "indstilling", "referat",
+                  "sagsfremstilling"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.decision = self.instance.decisions.first() if self.instance.pk else None
+        self.fields["outcome"].initial = self.decision.outcome if self.decision else Outcome.NONE
+
+    def save(self, commit: bool = True) -> AgendaItem:
+        """Save the item and keep its main decision in step with the corrected referat/outcome."""
+        changed = lock_changed(self)
+        item = super().save(commit=commit)
+        decision_changes = {}
+        if "referat" in changed:
+            decision_changes["text"] = item.referat
+        if "outcome" in self.changed_data:
+            decision_changes["outcome"] = self.cleaned_data["outcome"]
+        if decision_changes:
+            decision = self.decision or Decision(item=item, order=0)
+            for name, value in decision_changes.items():
+                setattr(decision, name, value)
+            decision.lock(*decision_changes)
+            decision.save()
+        return item
+
+
+ItemFormSet = forms.modelformset_factory(AgendaItem, form=ItemForm, extra=0, can_delete=False)

@@ -1,0 +1,1 @@
+"""The secretariat's upload workflow: upload and list, then check, correct and publish."""

@@ -1,0 +1,181 @@
+"""Uploading referater: stored first, parsed in the background, duplicates and failures handled."""
+import pytest
+from django.core.files.storage import default_storage
+
+from ingest.contract import ParseError
+from minutes.models import Meeting, SourceDocument
+from tests.upload_support import (
+    IMMEDIATE_TASKS,
+    SEED_2022,
+    SEED_2024,
+    make_user,
+    referat_file,
+    upload,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _isolated(settings, tmp_path):
+    settings.TASKS = IMMEDIATE_TASKS
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def staff(client):
+    client.force_login(make_user("sekretaer", sekretariat=True))
+    return client
+
+
+def test_it_stores_the_upload_parses_it_and_keeps_the_meeting_a_draft(
+    staff, django_capture_on_commit_callbacks
+):
+    response = upload(staff, django_capture_on_commit_callbacks, referat_file())
+    assert response.status_code == 302
+    source = SourceDocument.objects.get()
+    assert source.status == SourceDocument.Status.READY
+    assert source.uploaded_by.username == "sekretaer"
+    assert source.task_id
+    assert default_storage.open(source.file.name).read() == SEED_2024.read_bytes()
+    assert source.meeting.date.isoformat() == "2024-03-01"
+    assert source.meeting.status == Meeting.Status.DRAFT
+    page = staff.get("/sekretariat/").content.decode()
+    assert "er gemt og bliver læst nu" in page
+    assert "klar til gennemsyn" in page
+    assert "DASSOS 01.03.2024" in page
+
+
+def test_it_accepts_several_files_in_one_upload(staff, django_capture_on_commit_callbacks):
+    upload(staff, django_capture_on_commit_callbacks, referat_file(), referat_file(SEED_2022))
+    dates = sorted(m.date.isoformat() for m in Meeting.objects.all())
+    assert dates == ["2022-09-15", "2024-03-01"]
+
+
+def test_it_uses_the_given_date_when_the_file_has_none(staff, django_capture_on_commit_callbacks):
+    text = "Referat\n\n1. Godkendelse af dagsorden\nReferat\nDASSOS godkendte dagsordenen.\n"
+    upload(
+        staff,
+        django_capture_on_commit_callbacks,
+        referat_file(name="udateret.txt", text=text),
+        meeting_date="2025-06-05",
+    )
+    source = SourceDocument.objects.get()
+    assert source.status == SourceDocument.Status.READY, source.error
+    assert source.meeting.date.isoformat() == "2025-06-05"
+
+
+def test_it_recognises_the_same_bytes_and_does_not_read_them_again(
+    staff, django_capture_on_commit_callbacks
+):
+    upload(staff, django_capture_on_commit_callbacks, referat_file())
+    first = SourceDocument.objects.get()
+    response = upload(
+        staff, django_capture_on_commit_callbacks, referat_file(name="kopi af referat.txt")
+    )
+    page = staff.get(response.url).content.decode()
+    assert SourceDocument.objects.count() == 1
+    assert SourceDocument.objects.get().parsed_at == first.parsed_at
+    assert "»kopi af referat.txt« er allerede i arkivet" in page
+    assert f'href="/sekretariat/{first.pk}/"' in page
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("referat.docx", b"PK\x03\x04 word", "er hverken PDF, .txt eller .md"),
+        ("referat.pdf", b"DASSOS referat i tekst", "hedder .pdf, men er ikke en PDF-fil"),
+        ("referat.txt", b"%PDF-1.7 binary", "hedder .txt, men er ikke en tekstfil"),
+        ("tom.md", b"", "er tom"),
+    ],
+)
+def test_it_refuses_files_that_are_not_referater(staff, name, data, message):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = staff.post("/sekretariat/", {"files": [SimpleUploadedFile(name, data)]})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not SourceDocument.objects.exists()
+
+
+def test_it_refuses_a_file_over_the_size_limit(staff, settings):
+    settings.INGEST_MAX_BYTES = 2 * 1024 * 1024
+    big = referat_file(name="stor.txt", text="x" * (2 * 1024 * 1024 + 1))
+    response = staff.post("/sekretariat/", {"files": [big]})
+    assert response.status_code == 400
+    assert "er større end grænsen på 2 MB" in response.content.decode()
+    assert not SourceDocument.objects.exists()
+
+
+def test_a_file_that_cannot_be_parsed_keeps_its_original_and_can_be_retried(
+    staff, django_capture_on_commit_callbacks, monkeypatch
+):
+    from ingest import tasks
+
+    real_parse = tasks.parse_document
+
+    def old_parser(data, filename, limits):
+        raise ParseError("The document has no agenda items this parser can read.")
+
+    monkeypatch.setattr(tasks, "parse_document", old_parser)
+    upload(staff, django_capture_on_commit_callbacks, referat_file())
+    source = SourceDocument.objects.get()
+    assert source.status == SourceDocument.Status.FAILED
+    assert not Meeting.objects.exists()
+    assert default_storage.exists(source.file.name)
+    page = staff.get(f"/sekretariat/{source.pk}/").content.decode()
+    assert "The document has no agenda items this parser can read." in page
+    assert "Prøv igen" in page
+
+    monkeypatch.setattr(tasks, "parse_document", real_parse)  # the parser upgrade
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff.post(f"/sekretariat/{source.pk}/igen/")
+    assert response.status_code == 302
+    source.refresh_from_db()
+    assert source.status == SourceDocument.Status.READY
+    assert source.error == ""
+    assert source.meeting.items.count() == 9
+
+
+def test_a_crash_half_way_through_loading_leaves_no_meeting_behind(
+    staff, django_capture_on_commit_callbacks, monkeypatch
+):
+    from ingest.load import _Loader
+
+    def crash(self, meeting, parsed):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(_Loader, "_items", crash)
+    upload(staff, django_capture_on_commit_callbacks, referat_file())
+    source = SourceDocument.objects.get()
+    assert source.status == SourceDocument.Status.FAILED
+    assert "internal error (RuntimeError)" in source.error
+    assert not Meeting.objects.exists()
+    assert default_storage.exists(source.file.name)
+
+
+def test_only_a_failed_document_can_be_retried(staff, django_capture_on_commit_callbacks):
+    upload(staff, django_capture_on_commit_callbacks, referat_file())
+    source = SourceDocument.objects.get()
+    response = staff.post(f"/sekretariat/{source.pk}/igen/", follow=True)
+    assert "Kun et dokument, der fejlede, kan prøves igen." in response.content.decode()
+
+
+def test_the_list_refreshes_itself_while_documents_wait(staff):
+    SourceDocument.objects.create(
+        file="sources/aa/x.txt", original_filename="venter.txt", sha256="a" * 64, size=3
+    )
+    page = staff.get("/sekretariat/").content.decode()
+    assert '<noscript><meta http-equiv="refresh" content="5"></noscript>' in page
+    assert "js/upload_status.js" in page
+    rows = staff.get("/sekretariat/raekker/")
+    assert rows["X-Pending"] == "1"
+    assert 'data-status="waiting"' in rows.content.decode()
+    assert "<html" not in rows.content.decode()
+
+
+def test_the_list_stops_refreshing_when_nothing_waits(staff, django_capture_on_commit_callbacks):
+    upload(staff, django_capture_on_commit_callbacks, referat_file())
+    page = staff.get("/sekretariat/").content.decode()
+    assert 'http-equiv="refresh"' not in page
+    assert staff.get("/sekretariat/raekker/")["X-Pending"] == "0"

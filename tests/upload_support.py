@@ -1,0 +1,36 @@
+"""Shared pieces of the upload workflow tests: personas, immediate tasks, uploading a file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.contrib.auth.models import Group, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEED_2024 = FIXTURES / "004_eed90c9ef06859eb.txt"  # DASSOS 1 March 2024, 9 items
+SEED_2022 = FIXTURES / "002_1f7ce8dd622acaf4.txt"  # DASSOS 15 September 2022
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+PASSWORD = "korrekt-hest-batteri-42"
+
+
+def make_user(username: str, *, sekretariat: bool = False, superuser: bool = False) -> User:
+    """A persona: a plain reader, a member of the Sekretariat group, or an administrator."""
+    if superuser:
+        return User.objects.create_superuser(username, f"{username}@example.org", PASSWORD)
+    user = User.objects.create_user(username, f"{username}@example.org", PASSWORD)
+    if sekretariat:
+        user.groups.add(Group.objects.get(name="Sekretariat"))
+    return user
+
+
+def referat_file(path: Path = SEED_2024, *, name: str | None = None, text: str | None = None):
+    """An uploaded file with a seed referat's bytes (or the given text)."""
+    data = path.read_bytes() if text is None else text.encode("utf-8")
+    return SimpleUploadedFile(name or path.name, data, content_type="text/plain")
+
+
+def upload(client, capture, *files, **data):
+    """POST files to the upload page and run the enqueued parse (on commit), as the browser would."""
+    with capture(execute=True):
+        return client.post("/sekretariat/", {"files": list(files), **data})

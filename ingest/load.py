@@ -313,7 +313,11 @@ class _Loader:
             if person.pk in seen:
                 continue  # the same person listed twice; keep the first line
             seen.add(person.pk)
-            participant = existing.get(person.pk) or Participant(meeting=meeting, person=person)
+            participant = existing.get(person.pk)
+            if participant is None:
+                if self._curated(meeting, "participants", str(person)):
+                    continue
+                participant = Participant(meeting=meeting, person=person)
             self._save(
                 participant,
                 {
@@ -326,7 +330,8 @@ class _Loader:
                 where=f"{meeting}: {person}",
                 new=participant.pk is None,
             )
-        self._drop_unseen(existing, seen, where=str(meeting))
+        if not meeting.is_locked("participants"):
+            self._drop_unseen(existing, seen, where=str(meeting))
 
     def _items(self, meeting: Meeting, parsed: ParsedMeeting) -> None:
         existing = {item.number: item for item in meeting.items.all()}
@@ -336,7 +341,11 @@ class _Loader:
             while number in seen:  # a duplicated number would break the unique constraint
                 number = f"{number}'"
             seen.add(number)
-            item = existing.get(number) or AgendaItem(meeting=meeting, number=number)
+            item = existing.get(number)
+            if item is None:
+                if self._curated(meeting, "items", f"{number} {entry.title}"):
+                    continue
+                item = AgendaItem(meeting=meeting, number=number)
             pages = entry.pages or (None, None)
             self._save(
                 item,
@@ -361,7 +370,8 @@ class _Loader:
             self._topics(item)
             self._decisions(item, entry.outcome, entry.referat)
             self._attachments(item, entry.attachments)
-        self._drop_unseen(existing, seen, where=str(meeting))
+        if not meeting.is_locked("items"):
+            self._drop_unseen(existing, seen, where=str(meeting))
 
     def _presenters(self, item: AgendaItem, names: list[str]) -> None:
         people = [self.resolver.person(n.split(",")[0]) for n in names if n.split(",")[0].strip()]
@@ -398,15 +408,21 @@ class _Loader:
         if (referat or "").strip() or outcome not in ("", "none"):
             parsed.append({"outcome": outcome or "none", "text": (referat or "").strip()})
         for order, values in enumerate(parsed):
-            decision = existing[order] if order < len(existing) else Decision(item=item)
+            if order < len(existing):
+                decision = existing[order]
+            elif self._curated(item, "decisions", values["text"][:60]):
+                continue
+            else:
+                decision = Decision(item=item)
             self._save(
                 decision,
                 {**values, "order": order},
                 where=f"{item.meeting} pkt. {item.number}",
                 new=decision.pk is None,
             )
-        extra = {d.pk: d for d in existing[len(parsed) :]}
-        self._drop_unseen(extra, set(), where=f"{item.meeting} pkt. {item.number}")
+        if not item.is_locked("decisions"):
+            extra = {d.pk: d for d in existing[len(parsed) :]}
+            self._drop_unseen(extra, set(), where=f"{item.meeting} pkt. {item.number}")
 
     def _attachments(self, item: AgendaItem, attachments: list) -> None:
         existing = {a.label.casefold(): a for a in item.attachments.all()}
@@ -416,7 +432,11 @@ class _Loader:
             if label.casefold() in seen:
                 continue
             seen.add(label.casefold())
-            attachment = existing.get(label.casefold()) or Attachment(item=item, label=label)
+            attachment = existing.get(label.casefold())
+            if attachment is None:
+                if self._curated(item, "attachments", f"{label}: {entry.title}"):
+                    continue
+                attachment = Attachment(item=item, label=label)
             self._save(
                 attachment,
                 {
@@ -429,9 +449,16 @@ class _Loader:
             )
         for key, attachment in existing.items():
             # A bilag an admin stored a copy of is kept even when the new parse lost it.
-            if key not in seen and not attachment.file:
+            if key not in seen and not attachment.file and not item.is_locked("attachments"):
                 attachment.delete()
                 self.changed = True
+
+    def _curated(self, parent: models.Model, rows: str, parsed: str) -> bool:
+        """True (and reported) when an editor curated `parent`'s `rows`: the parse adds none."""
+        if parent.pk is None or not parent.is_locked(rows):
+            return False
+        self.conflicts.append({"where": str(parent), "field": rows, "kept": "", "parsed": parsed})
+        return True
 
     def _drop_unseen(self, existing: dict, seen: set, *, where: str) -> None:
         """Delete rows the new parse no longer has, except hand-corrected ones (reported)."""

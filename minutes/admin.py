@@ -49,6 +49,12 @@ def _lock_from_form(form) -> None:
     instance.lock(*edited)
 
 
+def _curate(parent: Lockable, rows: str) -> None:
+    """An editor removed some of `parent`'s rows: later parses must not add rows back."""
+    parent.lock(rows)
+    parent.save(update_fields=["locked_fields"])
+
+
 def public_link(obj) -> str:
     """A link to the public page, or a dash until the page's URL exists."""
     try:
@@ -75,6 +81,10 @@ class LockingAdmin(SimpleHistoryAdmin):
         for inline_form in formset.forms:
             if inline_form not in formset.deleted_forms:
                 _lock_from_form(inline_form)
+        parent = form.instance
+        deleted = any(f.instance.pk for f in formset.deleted_forms)
+        if deleted and isinstance(parent, Lockable):
+            _curate(parent, formset.get_default_prefix())
         super().save_formset(request, form, formset, change)
 
 
@@ -261,6 +271,15 @@ class AgendaItemAdmin(LockingAdmin):
     ]
     inlines = [DecisionInline, AttachmentInline]
 
+    def delete_model(self, request, obj):
+        _curate(obj.meeting, "items")
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for meeting in Meeting.objects.filter(items__in=queryset).distinct():
+            _curate(meeting, "items")
+        super().delete_queryset(request, queryset)
+
     @admin.display(description=_("offentlig side"))
     def public_page(self, obj):
         return public_link(obj) if obj.pk else "–"
@@ -278,7 +297,21 @@ class DecisionAdmin(LockingAdmin):
     search_fields = ["text", "item__title"]
     date_hierarchy = "item__meeting__date"
     autocomplete_fields = ["item"]
-    fields = ["item", "order", "outcome", "text", "locked_fields"]
+    fields = ["item", "order", "outcome", "text", "public_page", "locked_fields"]
+    readonly_fields = ["public_page"]
+
+    def delete_model(self, request, obj):
+        _curate(obj.item, "decisions")
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for item in AgendaItem.objects.filter(decisions__in=queryset).distinct():
+            _curate(item, "decisions")
+        super().delete_queryset(request, queryset)
+
+    @admin.display(description=_("offentlig side"))
+    def public_page(self, obj):
+        return public_link(obj) if obj.pk else "–"
 
     @admin.display(description=_("mødedato"), ordering="item__meeting__date")
     def meeting_date(self, obj):

@@ -170,3 +170,17 @@ def test_renaming_a_person_fixes_the_spelling_for_later_ingests(admin_client, me
     assert person.name == "Lene Hornstrup Nielsen"
     assert person.name_locked
     assert person.participations.count() == 1
+
+
+def test_an_item_deleted_in_the_admin_does_not_come_back_with_the_next_parse(
+    admin_client, meeting
+):
+    item = meeting.items.get(number="3.2")
+    url = reverse("admin:minutes_agendaitem_delete", args=[item.pk])
+
+    admin_client.post(url, {"post": "yes"})
+    result = _reload("v2")
+
+    assert not meeting.items.filter(number="3.2").exists()
+    assert meeting.items.count() == 8
+    assert any(c["field"] == "items" and c["parsed"].startswith("3.2") for c in result.conflicts)

@@ -280,3 +280,19 @@ def test_a_new_file_for_an_existing_meeting_can_wait_for_confirmation():
 
     assert confirmed.status == UPDATED
     assert Meeting.objects.get().room == "Byrådssalen"
+
+
+def test_a_participant_list_curated_by_hand_gets_no_one_back():
+    result = _load(parsed_from_expectation(SEED_2024))
+    meeting = result.meeting
+    meeting.participants.filter(person__name="Lene Hornstrup").delete()
+    meeting.lock("participants")
+    meeting.save()
+
+    again = _load(parsed_from_expectation(SEED_2024, sha_seed="v2"), data=b"v2")
+
+    assert meeting.participants.count() == 29
+    assert not meeting.participants.filter(person__name="Lene Hornstrup").exists()
+    expected = {"where": str(meeting), "field": "participants", "kept": ""}
+    expected["parsed"] = "Lene Hornstrup"
+    assert expected in again.conflicts

@@ -13,7 +13,9 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
+import pdfplumber
 from pdfminer.layout import LTChar, LTContainer
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from ingest.contract import Extracted, Line, ParseError
 from ingest.limits import Limits
@@ -44,8 +46,6 @@ def extract_pdf(data: bytes, limits: Limits = Limits()) -> Extracted:
     """Read a PDF's text layer into Lines; a PDF with no text layer at all goes to OCR."""
     _check_bytes(data, limits)
     started = time.monotonic()
-    import pdfplumber
-
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as error:  # pdfminer raises many types for damaged files; all mean one thing
@@ -99,9 +99,9 @@ def _check_bytes(data: bytes, limits: Limits) -> None:
 
 
 def _open_error(error: Exception) -> ParseError:
-    cause = getattr(error, "args", [None])[0] if error.args else error
-    name = f"{type(error).__name__} {type(cause).__name__} {error}".lower()
-    if "password" in name or "encrypt" in name:
+    # pdfplumber wraps pdfminer's exception in its own.
+    cause = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
+    if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
         return ParseError("The PDF is encrypted; remove the password and upload it again.")
     return ParseError("The PDF is damaged and cannot be opened.")
 

@@ -172,6 +172,28 @@ def test_it_attaches_link_uris_to_the_bilag_lines(referat_003, born_digital_pdfs
     assert all(links for text, links in found.items() if re.match(r"Bilag \d+\s*[:-]", text))
 
 
+def test_it_strips_nul_characters_which_postgresql_rejects():
+    data = _lines_pdf([("Referat\x00 fra mødet", 60)])
+    extracted = extract_pdf(data)
+    assert [line.text for line in extracted.lines] == ["Referat fra mødet"]
+    assert "\x00" not in extracted.raw_text
+
+
+def test_it_reads_a_pdf_that_is_only_protected_against_copying():
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    buffer = io.BytesIO()
+    protection = StandardEncryption("", ownerPassword="ejer", canCopy=0, canModify=0)
+    canvas = Canvas(buffer, pagesize=A4, encrypt=protection)
+    canvas.setFont(_fonts()[(False, False)], 10)
+    canvas.drawString(72, 720, "DASSOS den 1. marts 2024")
+    canvas.showPage()
+    canvas.save()
+    assert [line.text for line in extract_pdf(buffer.getvalue()).lines] == [
+        "DASSOS den 1. marts 2024"
+    ]
+
+
 def test_it_rejects_an_encrypted_pdf():
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, encrypt="hemmelig")

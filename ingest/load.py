@@ -307,9 +307,14 @@ class _Loader:
     def _participants(self, meeting: Meeting, parsed: ParsedMeeting) -> None:
         existing = {p.person_id: p for p in meeting.participants.all()}
         seen: set[int] = set()
+        curated = meeting.pk is not None and meeting.is_locked("participants")
         for order, entry in enumerate(parsed.participants):
             organisation = self.resolver.organisation(entry.organisation)
-            person = self.resolver.person(entry.name, organisation)
+            # An editor's list gets no one new, so no new Person either.
+            person = self.resolver.person(entry.name, organisation, create=not curated)
+            if person is None:
+                self._curated(meeting, "participants", entry.name)
+                continue
             if person.pk in seen:
                 continue  # the same person listed twice; keep the first line
             seen.add(person.pk)

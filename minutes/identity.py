@@ -93,8 +93,10 @@ class Resolver:
         self._person_aliases: list[tuple[str, int]] | None = None
         self._org_aliases: list[tuple[str, int]] | None = None
 
-    def person(self, name: str, organisation: Organisation | None = None) -> Person:
-        """The Person for a spelling; new only when no alias, OCR variant or close match fits."""
+    def person(
+        self, name: str, organisation: Organisation | None = None, *, create: bool = True
+    ) -> Person | None:
+        """The Person for a spelling; new (or None, create=False) when nothing known fits."""
         name = _SPACE.sub(" ", name).strip()
         key = name_key(name)
         alias = PersonAlias.objects.select_related("person").filter(key=key).first()
@@ -120,6 +122,8 @@ class Resolver:
                 None,
             )
             source = AliasSource.SIMILAR
+        if person_id is None and not create:
+            return None
         if person_id is None:
             person = Person.objects.create(name=name, slug=unique_slug(Person, name))
             source = AliasSource.PARSED

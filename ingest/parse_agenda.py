@@ -341,7 +341,6 @@ def parse_agenda(lines: list[Line], urls: list[str]) -> tuple[list[Item], list[s
     toc = _find_toc(rows)
     headings = _Walker(rows, toc).walk()
     items: list[Item] = []
-    warnings: list[str] = []
     section_titles: dict[str, str] = {}
     section = ""
     for position, heading in enumerate(headings):
@@ -357,12 +356,28 @@ def parse_agenda(lines: list[Line], urls: list[str]) -> tuple[list[Item], list[s
         major = heading.number.split(".")[0]
         item_section = section_titles.get(major) or toc.title(major) or section
         items.append(_item_from(heading, rows, end, item_section))
-        if heading.inferred:
-            warnings.append(
-                f"Item {heading.number} '{_collapse(heading.title)}' has no number in the text; "
-                "its number was inferred from its position."
-            )
     attachments = [a for item in items for a in item.attachments]
     match_urls(attachments, urls)
-    return items, warnings
+    return items, _warnings(headings, items, toc)
+
+
+def _warnings(headings: list[_Heading], items: list[Item], toc: _Toc) -> list[str]:
+    """What a reader should check: inferred numbers, contents entries not found in the text."""
+    warnings: list[str] = []
+    inferred = [h.number for h in headings if h.kind == "item" and h.inferred]
+    if inferred:
+        warnings.append(
+            f"{_count(len(inferred), 'item has', 'items have')} no number in the text "
+            f"({', '.join(inferred)}); the numbers were inferred from their position."
+        )
+    found = {item.number for item in items}
+    missing = [number for number in toc.titles if "." in number and number not in found]
+    if missing:
+        listed = "; ".join(f"{number} '{toc.titles[number]}'" for number in missing)
+        warnings.append(f"The table of contents lists items not found in the text: {listed}.")
+    return warnings
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 

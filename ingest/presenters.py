@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-VED_RE = re.compile(r"^Ved\s+(?=[A-ZÆØÅ])")
+VED_RE = re.compile(r"^Ved\s+")
 SPLIT_RE = re.compile(r",|\s+og\s+|\s+samt\s+|\s+&\s+")
 _WORD = r"[A-ZÆØÅ][a-zæøåéèüöä'’]+"
 NAME_WORD_RE = re.compile(rf"^(?:{_WORD}(?:-{_WORD})*|[A-ZÆØÅ]{{1,2}}\.)$")
@@ -17,11 +17,21 @@ NOT_NAME_WORDS = {
     "hospital", "universitet", "koordinationsforum", "repræsentant", "repræsentanter",
 }
 TITLE_SUFFIXES = ("chef", "direktør", "leder", "formand", "konsulent", "rådgiver", "sekretær")
+# Endings of institution names ("Hammel Neurocenter", "Familieambulatoriet").
+PLACE_SUFFIXES = (
+    "center", "centret", "hospital", "enhed", "udvalg", "udvalget", "forum", "sekretariat",
+    "sekretariatet", "styrelse", "styrelsen", "ministeriet", "rådet", "tilsyn", "gruppen",
+    "kommune", "huset", "ambulatoriet", "afdeling", "afdelingen", "forvaltning", "forvaltningen",
+)
 
 
 def is_ved_line(text: str) -> bool:
-    """True for a presenter line: 'Ved' followed by a capitalised word."""
-    return bool(VED_RE.match(text.strip()))
+    """True for a presenter line: 'Ved' and a capitalised word or a name ('Ved formand X Y')."""
+    text = text.strip()
+    match = VED_RE.match(text)
+    if not match:
+        return False
+    return text[match.end() : match.end() + 1].isupper() or bool(parse_presenters(text))
 
 
 def _is_person(segment: str) -> bool:
@@ -32,7 +42,7 @@ def _is_person(segment: str) -> bool:
         return False
     for word in words:
         lowered = word.lower().strip(".")
-        if lowered in NOT_NAME_WORDS or lowered.endswith(TITLE_SUFFIXES):
+        if lowered in NOT_NAME_WORDS or lowered.endswith(TITLE_SUFFIXES + PLACE_SUFFIXES):
             return False
         if not NAME_WORD_RE.match(word) and lowered not in PARTICLES:
             return False
@@ -45,9 +55,11 @@ def parse_presenters(text: str) -> list[str]:
     text = VED_RE.sub("", text)
     names: list[str] = []
     for segment in SPLIT_RE.split(text):
-        segment = segment.strip(" .;:")
-        if segment.lower().startswith("og "):
-            segment = segment[3:]
+        # "og Tina Ebler", "centerchef Jakob May": leading lower-case words are no part of a name.
+        words = segment.strip(" .;:").split()
+        while words and words[0][:1].islower():
+            words.pop(0)
+        segment = " ".join(words)
         if _is_person(segment) and segment not in names:
             names.append(segment)
     return names

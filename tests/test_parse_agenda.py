@@ -1,7 +1,10 @@
 """Agenda items from referat text: numbering, sections, parts, presenters and bilag."""
+import pytest
+
 from ingest.contract import Line
 from ingest.extract_text import extract_text
 from ingest.parse_agenda import parse_agenda
+from ingest.presenters import is_ved_line, parse_presenters
 
 
 def agenda(text: str):
@@ -60,7 +63,10 @@ def test_it_numbers_items_from_their_position_when_ocr_lost_the_numbers():
         ("1.2", "Beslutningspunkter", "Status på dobbeltdiagnose tilbuddet"),
         ("2.1", "Orienteringspunkter", "Status på handlingsplanen for Rammeaftale 2025-2026"),
     ]
-    assert any("1.2" in warning and "inferred" in warning for warning in warnings)
+    assert warnings == [
+        "3 items have no number in the text (1.1, 1.2, 2.1); "
+        "the numbers were inferred from their position."
+    ]
 
 
 def test_a_stray_page_top_number_does_not_split_an_indstilling():
@@ -434,3 +440,28 @@ def test_text_that_is_not_a_referat_gives_no_items():
     items, warnings = agenda("Indkøbsliste\n\nMælk\nBrød\n\n1. Husk at ringe til mor\n")
     assert items == []
     assert warnings == []
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Ved Ulla B. Andersen, tilsynschef i Socialtilsyn Midt", ["Ulla B. Andersen"]),
+        ("Ved Jesper Thyrring Møller, Ann-Britt Wetche og Lone Rasmussen",
+         ["Jesper Thyrring Møller", "Ann-Britt Wetche", "Lone Rasmussen"]),
+        ("Ved Sanne Ravnsbæk, Leder af Familieambulatoriet, Region Midtjylland",
+         ["Sanne Ravnsbæk"]),
+        ("Ved Bjarne Hansen, Formand for Takstgruppen", ["Bjarne Hansen"]),
+        ("Ved Katrine Axél, direktør Syddjurs Kommune", ["Katrine Axél"]),
+        ("Ved centerchef Jakob May og Ulla B. Andersen, Hammel Neurocenter",
+         ["Jakob May", "Ulla B. Andersen"]),
+        ("Ved Fællessekretariatet", []),
+    ],
+)
+def test_presenters_are_the_person_names_of_the_ved_line(line, names):
+    assert is_ved_line(line)
+    assert parse_presenters(line) == names
+
+
+@pytest.mark.parametrize("line", ["Ved ikke", "Ved udgangen af 2024 skal vi have en plan"])
+def test_a_sentence_starting_with_ved_is_no_presenter_line(line):
+    assert not is_ved_line(line)

@@ -1,0 +1,88 @@
+"""The decisions list's filters (django-filter): topic, outcome, dates, section, people, text."""
+import django_filters
+from django import forms
+from django.db.models import F, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from minutes.models import Decision, Organisation, Outcome, Person, Topic
+from minutes.search import search_items
+from minutes.views.common import published_items
+
+
+def section_choices() -> list[tuple[str, str]]:
+    sections = published_items().exclude(section="").values_list("section", flat=True)
+    return [(s, s) for s in sorted(set(sections))]
+
+
+class DecisionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Fritekst"), method="filter_text")
+    topic = django_filters.ModelChoiceFilter(
+        label=_("Emne"),
+        field_name="item__topics",
+        to_field_name="slug",
+        queryset=Topic.objects.all(),
+        empty_label=_("Alle emner"),
+    )
+    outcome = django_filters.ChoiceFilter(
+        label=_("Udfald"), choices=Outcome.choices, empty_label=_("Alle udfald")
+    )
+    date_from = django_filters.DateFilter(
+        label=_("Fra dato"),
+        field_name="item__meeting__date",
+        lookup_expr="gte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    date_to = django_filters.DateFilter(
+        label=_("Til dato"),
+        field_name="item__meeting__date",
+        lookup_expr="lte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    section = django_filters.ChoiceFilter(
+        label=_("Afsnit"),
+        field_name="item__section",
+        choices=section_choices,
+        empty_label=_("Alle afsnit"),
+    )
+    presenter = django_filters.ModelChoiceFilter(
+        label=_("Oplægsholder"),
+        field_name="item__presenters",
+        to_field_name="slug",
+        queryset=Person.objects.filter(presented_items__isnull=False).distinct(),
+        empty_label=_("Alle oplægsholdere"),
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"),
+        to_field_name="slug",
+        queryset=Organisation.objects.filter(participations__isnull=False).distinct(),
+        method="filter_organisation",
+        empty_label=_("Alle organisationer"),
+    )
+    sort = django_filters.OrderingFilter(
+        label=_("Sortér efter"),
+        fields=(
+            ("item__meeting__date", "date"),
+            ("item__title", "title"),
+            ("outcome", "outcome"),
+        ),
+        field_labels={
+            "item__meeting__date": _("Dato"),
+            "item__title": _("Titel"),
+            "outcome": _("Udfald"),
+        },
+        empty_label=_("Nyeste først"),
+    )
+
+    class Meta:
+        model = Decision
+        fields: list[str] = []
+
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(item__in=search_items(value).values("pk"))
+
+    def filter_organisation(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        """Items presented by someone who represented the organisation at that meeting."""
+        return queryset.filter(
+            item__presenters__participations__organisation=value,
+            item__presenters__participations__meeting=F("item__meeting"),
+        ).distinct()

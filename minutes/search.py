@@ -1,0 +1,209 @@
+"""Search over published agenda items, in the database itself.
+
+PostgreSQL: full-text search with the `danish` configuration and web-search syntax, weighted
+title (A) > referat (B) > indstilling/sagsfremstilling (C), ranked, with SearchHeadline snippets;
+substring and trigram matches catch compound parts ("plads" in "botilbudspladser") and typos.
+Other databases: every word must occur (icontains), titles rank first.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import and_, or_
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
+from django.db import connection
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Concat
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from minutes.models import AgendaItem, Meeting
+
+CONFIG = "danish"
+TEXT_FIELDS = ("title", "referat", "indstilling", "sagsfremstilling")
+MAX_QUERY = 200  # characters; a longer query is cut, so the regexes below stay bounded
+MAX_TERMS = 8
+MIN_FUZZY = 3  # shorter words only match through full-text search
+
+# Private-use characters as highlight markers: escape() leaves them alone, so the database's
+# snippet can be escaped first and only these markers become <mark>.
+START, STOP = "\ue000", "\ue001"
+
+_TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
+_WORD_EDGE = re.compile(r"^[^\w]+|[^\w]+$")
+
+
+@dataclass
+class Terms:
+    """The words and phrases of a web-search query, read the way websearch_to_tsquery reads it."""
+
+    positive: list[str] = field(default_factory=list)
+    negative: list[str] = field(default_factory=list)
+    any_of: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.positive)
+
+
+def parse_terms(query: str) -> Terms:
+    """Split a query into required (or, with OR, alternative) terms and excluded ones."""
+    terms = Terms()
+    for match in _TOKEN.finditer(query[:MAX_QUERY]):
+        negated, phrase, word = match.group(1), match.group(2), match.group(3)
+        if word is not None:
+            if word.upper() == "OR":
+                terms.any_of = True
+                continue
+            negated = "-" if word.startswith("-") else ""
+            phrase = _WORD_EDGE.sub("", word.lstrip("-"))
+        phrase = " ".join((phrase or "").split())
+        if not phrase:
+            continue
+        (terms.negative if negated else terms.positive).append(phrase)
+    terms.positive = terms.positive[:MAX_TERMS]
+    terms.negative = terms.negative[:MAX_TERMS]
+    return terms
+
+
+def uses_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def item_vector() -> SearchVector:
+    """The weighted document vector; migration 0006 indexes exactly this expression (GIN)."""
+    return (
+        SearchVector("title", weight="A", config=CONFIG)
+        + SearchVector("referat", weight="B", config=CONFIG)
+        + SearchVector("indstilling", "sagsfremstilling", weight="C", config=CONFIG)
+    )
+
+
+def published_items() -> QuerySet[AgendaItem]:
+    return AgendaItem.objects.filter(meeting__status=Meeting.Status.PUBLISHED)
+
+
+def _contains(term: str, *, fuzzy: bool) -> Q:
+    """The term inside any text field; on PostgreSQL also a close trigram match (typos, OCR)."""
+    parts = [Q(**{f"{name}__icontains": term}) for name in TEXT_FIELDS]
+    if fuzzy and " " not in term:
+        parts += [Q(title__trigram_word_similar=term), Q(referat__trigram_word_similar=term)]
+    return reduce(or_, parts)
+
+
+def _loose_match(terms: Terms, *, fuzzy: bool) -> Q | None:
+    wanted = [_contains(t, fuzzy=fuzzy) for t in terms.positive if len(t) >= MIN_FUZZY]
+    if not wanted:
+        return None
+    return reduce(or_ if terms.any_of else and_, wanted)
+
+
+def _excluded(terms: Terms) -> Q | None:
+    if not terms.negative:
+        return None
+    return reduce(or_, [_contains(t, fuzzy=False) for t in terms.negative])
+
+
+def search_items(query: str, items: QuerySet[AgendaItem] | None = None) -> QuerySet[AgendaItem]:
+    """Items matching `query`, best first, annotated with `rank` (and `headline` on PostgreSQL)."""
+    items = published_items() if items is None else items
+    terms = parse_terms(query)
+    if not terms:
+        return items.none()
+    if uses_postgres():
+        return _postgres_search(query[:MAX_QUERY], terms, items)
+    return _simple_search(terms, items)
+
+
+def _postgres_search(query: str, terms: Terms, items: QuerySet[AgendaItem]) -> QuerySet:
+    search_query = SearchQuery(query, config=CONFIG, search_type="websearch")
+    items = items.annotate(document=item_vector(), rank=SearchRank(item_vector(), search_query))
+    matched = Q(document=search_query)
+    loose = _loose_match(terms, fuzzy=True)
+    if loose is not None:
+        matched |= loose
+    items = items.filter(matched)
+    excluded = _excluded(terms)
+    if excluded is not None:
+        items = items.exclude(excluded)
+    text = Concat(
+        "referat", Value("\n"), "indstilling", Value("\n"), "sagsfremstilling",
+        output_field=AgendaItem._meta.get_field("referat"),
+    )
+    headline = SearchHeadline(
+        text,
+        search_query,
+        config=CONFIG,
+        start_sel=START,
+        stop_sel=STOP,
+        max_words=30,
+        min_words=12,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
+    return items.annotate(headline=headline).order_by("-rank", "-meeting__date", "order")
+
+
+def _simple_search(terms: Terms, items: QuerySet[AgendaItem]) -> QuerySet:
+    loose = _loose_match(terms, fuzzy=False)
+    if loose is None:
+        return items.none()
+    items = items.filter(loose)
+    excluded = _excluded(terms)
+    if excluded is not None:
+        items = items.exclude(excluded)
+    score = [
+        Case(When(**{f"{name}__icontains": term}, then=Value(weight)), default=Value(0))
+        for term in terms.positive
+        for name, weight in (("title", 4), ("referat", 2), ("indstilling", 1))
+    ]
+    rank = reduce(lambda a, b: a + b, score, Value(0, output_field=IntegerField()))
+    return items.annotate(rank=rank).order_by("-rank", F("meeting__date").desc(), "order")
+
+
+def mark_headline(headline: str) -> SafeString:
+    """A database snippet made safe: the document text escaped, then our markers as <mark>."""
+    escaped = str(escape(headline.strip()))
+    if escaped.count(START) != escaped.count(STOP):
+        escaped = escaped.replace(START, "").replace(STOP, "")
+    return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))
+
+
+def highlight(text: str, terms: list[str], *, width: int = 220) -> SafeString:
+    """A window of `text` around the first term found, escaped, with every term in <mark>."""
+    words = [t for t in terms if t]
+    if not text or not words:
+        return mark_safe("")
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)),
+                         re.IGNORECASE)
+    found = pattern.search(text)
+    start = 0 if found is None else max(0, found.start() - width // 3)
+    window = " ".join(text[start : start + width].split())
+    pieces: list[str] = ["… " if start else ""]
+    last = 0
+    for match in pattern.finditer(window):
+        pieces.append(str(escape(window[last : match.start()])))
+        pieces.append(f"<mark>{escape(match.group())}</mark>")
+        last = match.end()
+    pieces.append(str(escape(window[last:])))
+    if start + width < len(text):
+        pieces.append(" …")
+    return mark_safe("".join(pieces))
+
+
+def snippet(item: AgendaItem, terms: Terms) -> SafeString:
+    """What the results list shows under a hit: the database headline, else our own window."""
+    headline = getattr(item, "headline", "") or ""
+    if START in headline:
+        return mark_headline(headline)
+    for text in (item.referat, item.indstilling, item.sagsfremstilling, item.title):
+        lowered = text.casefold()
+        if any(t.casefold() in lowered for t in terms.positive):
+            return highlight(text, terms.positive)
+    return highlight(item.referat or item.sagsfremstilling, terms.positive)

@@ -1,0 +1,63 @@
+"""Rendering document text safely: paragraphs and bullet lists, escaped, with cross-links."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from itertools import groupby
+
+from django import template
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from minutes.crossref import Catalogue, find_references
+
+register = template.Library()
+
+_BLOCKS = re.compile(r"\n\s*\n")
+_BULLET = re.compile(r"^\s*[•●◦▪\-–*]\s+")
+
+
+def linkify(line: str, catalogue: Catalogue | None, here: date | None) -> str:
+    """One line of untrusted text, escaped, with its references as links."""
+    if catalogue is None or here is None:
+        return str(escape(line))
+    pieces, last = [], 0
+    for ref in find_references(line, catalogue, here):
+        pieces.append(str(escape(line[last : ref.start])))
+        pieces.append(
+            format_html('<a class="xref" href="{}" title="{}">{}</a>',
+                        ref.url, ref.title, line[ref.start : ref.end])
+        )
+        last = ref.end
+    pieces.append(str(escape(line[last:])))
+    return "".join(pieces)
+
+
+def render_text(text: str, catalogue: Catalogue | None = None, here: date | None = None) -> str:
+    """Blank-line paragraphs as <p>, runs of bullet lines as <ul>; every line escaped."""
+    html: list[str] = []
+    for block in _BLOCKS.split((text or "").strip()):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        for is_bullet, run in groupby(lines, key=lambda line: bool(_BULLET.match(line))):
+            if is_bullet:
+                entries = (linkify(_BULLET.sub("", line), catalogue, here) for line in run)
+                html.append("<ul>" + "".join(f"<li>{e}</li>" for e in entries) + "</ul>")
+            else:
+                html.append("<p>" + "<br>".join(linkify(x, catalogue, here) for x in run) + "</p>")
+    return "".join(html)
+
+
+@register.simple_tag
+def richtext(text: str, catalogue: Catalogue | None = None, here: date | None = None) -> SafeString:
+    """{% richtext item.referat catalogue item.meeting.date %}"""
+    return mark_safe(render_text(text, catalogue, here))  # noqa: S308 - every piece escaped above
+
+
+@register.filter
+def first_sentence(text: str, limit: int = 220) -> str:
+    """The start of a decision text, for lists (plain text; autoescaped by the template)."""
+    text = " ".join((text or "").split())
+    end = text.find(". ")
+    if 0 < end < limit:
+        return text[: end + 1]
+    return text[:limit] + ("…" if len(text) > limit else "")

@@ -1,0 +1,1 @@
+"""The archive's public pages, one module per kind of page."""

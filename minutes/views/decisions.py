@@ -1,0 +1,117 @@
+"""Every decision: filtered, counted per facet, sorted, paginated, and exported as CSV."""
+import csv
+
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from django_filters.views import FilterView
+
+from minutes.filters import DecisionFilter
+from minutes.models import Decision, Outcome
+from minutes.views.common import PUBLISHED
+
+PAGE_SIZE = 25
+# Spreadsheets run cells that start like a formula; such cells get a leading apostrophe.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def published_decisions() -> QuerySet[Decision]:
+    return (
+        Decision.objects.filter(item__meeting__status=PUBLISHED)
+        .select_related("item__meeting")
+        .prefetch_related("item__topics", "item__presenters")
+        .order_by("-item__meeting__date", "item__order", "order")
+    )
+
+
+def facets(decisions: QuerySet[Decision]) -> dict[str, list[dict]]:
+    """How many of the filtered decisions fall under each outcome, topic, section and year."""
+    plain = decisions.order_by()
+    outcome_names = dict(Outcome.choices)
+    return {
+        "outcome": [
+            {"value": row["outcome"], "label": outcome_names.get(row["outcome"]), "count": row["n"]}
+            for row in plain.values("outcome").annotate(n=Count("pk", distinct=True))
+            .order_by("-n", "outcome")
+        ],
+        "topic": [
+            {"value": row["item__topics__slug"], "label": row["item__topics__name"],
+             "count": row["n"]}
+            for row in plain.filter(item__topics__isnull=False)
+            .values("item__topics__slug", "item__topics__name")
+            .annotate(n=Count("pk", distinct=True))
+            .order_by("-n", "item__topics__name")
+        ],
+        "section": [
+            {"value": row["item__section"], "label": row["item__section"], "count": row["n"]}
+            for row in plain.exclude(item__section="").values("item__section")
+            .annotate(n=Count("pk", distinct=True))
+            .order_by("-n", "item__section")
+        ],
+        "year": [
+            {
+                "value": row["item__meeting__date__year"],
+                "date_from": f"{row['item__meeting__date__year']}-01-01",
+                "date_to": f"{row['item__meeting__date__year']}-12-31",
+                "count": row["n"],
+            }
+            for row in plain.values("item__meeting__date__year")
+            .annotate(n=Count("pk", distinct=True))
+            .order_by("-item__meeting__date__year")
+        ],
+    }
+
+
+class DecisionListView(FilterView):
+    filterset_class = DecisionFilter
+    template_name = "minutes/decision_list.html"
+    context_object_name = "decisions"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return published_decisions()
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("format") == "csv":
+            return decisions_csv(request)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["facets"] = facets(self.object_list)
+        context["total"] = context["paginator"].count if context.get("paginator") else 0
+        return context
+
+
+def _cell(value) -> str:
+    text = str(value or "")
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def decisions_csv(request: HttpRequest) -> HttpResponse:
+    """The filtered decisions as CSV (UTF-8 with BOM, so spreadsheets read æ, ø and å)."""
+    filterset = DecisionFilter(request.GET, queryset=published_decisions(), request=request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="dassos-beslutninger.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(
+        [_("Dato"), _("Punkt"), _("Afsnit"), _("Titel"), _("Udfald"), _("Beslutning"),
+         _("Oplægsholdere"), _("Emner"), _("Link")]
+    )
+    for decision in filterset.qs:
+        item = decision.item
+        writer.writerow(
+            [_cell(v) for v in (
+                item.meeting.date.isoformat(),
+                item.number,
+                item.section,
+                item.title,
+                decision.get_outcome_display(),
+                decision.text,
+                ", ".join(p.name for p in item.presenters.all()) or item.presenters_text,
+                ", ".join(t.name for t in item.topics.all()),
+                request.build_absolute_uri(item.get_absolute_url()),
+            )]
+        )
+    return response

@@ -1,0 +1,73 @@
+"""One agenda item: its texts with cross-links, bilag, presenters, neighbours and related items."""
+from django.db.models import Prefetch
+from django.http import Http404
+from django.views.generic import DetailView
+
+from minutes.crossref import announced_items, related_items
+from minutes.models import Decision
+from minutes.views.common import load_catalogue, published_items
+from minutes.views.meetings import get_meeting
+
+NEXT_MEETING_TITLE = "punkter til næste møde"
+
+
+def source_link(meeting, page: int | None = None) -> str:
+    """The stored original of a meeting's referat, at the item's page for a PDF."""
+    source = meeting.current_source
+    if source is None or not source.file:
+        return ""
+    url = source.file.url
+    if page and source.kind == "pdf":
+        url += f"#page={page}"
+    return url
+
+
+class ItemDetailView(DetailView):
+    template_name = "minutes/item_detail.html"
+    context_object_name = "item"
+
+    def get_object(self, queryset=None):
+        meeting = get_meeting(self.kwargs["date"])
+        item = (
+            published_items()
+            .filter(meeting=meeting, number=self.kwargs["number"])
+            .prefetch_related(
+                "presenters",
+                "attachments",
+                "topics",
+                Prefetch("decisions", queryset=Decision.objects.order_by("order")),
+            )
+            .first()
+        )
+        if item is None:
+            raise Http404("No such item at that meeting")
+        item.meeting = meeting
+        return item
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        item = self.object
+        catalogue = load_catalogue()
+        here = item.meeting.date
+        siblings = sorted(
+            (c for c in catalogue.items if c.meeting_date == here),
+            key=lambda c: _agenda_position(c.number),
+        )
+        index = next(n for n, c in enumerate(siblings) if c.pk == item.pk)
+        announced = []
+        if item.title.lower().startswith(NEXT_MEETING_TITLE):
+            announced = announced_items(item.sagsfremstilling, here, catalogue)
+        context.update(
+            catalogue=catalogue,
+            previous_item=siblings[index - 1] if index > 0 else None,
+            next_item=siblings[index + 1] if index + 1 < len(siblings) else None,
+            related=related_items(siblings[index], catalogue),
+            announced=announced,
+            source_url=source_link(item.meeting, item.page_start),
+        )
+        return context
+
+
+def _agenda_position(number: str) -> tuple:
+    """Sort key for "1.2", "1.10", "4": numerically, part by part."""
+    return tuple(int(p) if p.isdigit() else 0 for p in number.rstrip("'").split("."))

@@ -1,0 +1,31 @@
+"""Topics: the list, and one topic's items as a timeline across meetings."""
+from django.db.models import Count, Q
+from django.views.generic import DetailView, ListView
+
+from minutes.models import Topic
+from minutes.views.common import PUBLISHED, items_with_outcomes
+
+
+class TopicListView(ListView):
+    template_name = "minutes/topic_list.html"
+    context_object_name = "topics"
+
+    def get_queryset(self):
+        return Topic.objects.annotate(
+            item_count=Count("items", filter=Q(items__meeting__status=PUBLISHED))
+        )
+
+
+class TopicDetailView(DetailView):
+    model = Topic
+    template_name = "minutes/topic_detail.html"
+    context_object_name = "topic"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["items"] = (
+            items_with_outcomes()
+            .filter(topics=self.object)
+            .order_by("-meeting__date", "order")
+        )
+        return context

@@ -465,3 +465,14 @@ def test_presenters_are_the_person_names_of_the_ved_line(line, names):
 @pytest.mark.parametrize("line", ["Ved ikke", "Ved udgangen af 2024 skal vi have en plan"])
 def test_a_sentence_starting_with_ved_is_no_presenter_line(line):
     assert not is_ved_line(line)
+
+
+def test_a_contents_entry_missing_from_the_text_is_reported():
+    text = WITH_TOC.replace("2.1      Status på modernisering af takstfilen 4\n",
+                            "2.1      Status på modernisering af takstfilen 4\n"
+                            "2.3      Temadag om takster 5\n")
+    items, warnings = agenda(text)
+    assert [i.number for i in items] == ["1.1", "2.1", "2.2"]
+    assert warnings == [
+        "The table of contents lists items not found in the text: 2.3 'Temadag om takster'."
+    ]

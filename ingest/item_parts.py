@@ -14,10 +14,14 @@ from ingest.presenters import is_ved_line, parse_presenters
 
 MAIN_PARTS = ("indstilling", "referat", "sagsfremstilling", "bilag")
 PART_RE = re.compile(
-    r"^(?P<name>Indstilling|Referat|Beslutning|Sagsfremstilling|Bilag|Efterskrift|Bemærkninger"
-    r"|Skriftlig orientering)\b\s*(?P<sep>[:.]?)\s*(?P<rest>.*)$",
+    r"^(?P<name>Indstilling|Referat(?:\s*(?:/|og)\s*beslutning)?|Beslutning(?:\s*/\s*referat)?"
+    r"|Sagsfremstilling|Bilag|Efterskrift|Bemærkninger|Skriftlig orientering)"
+    r"\b\s*(?P<sep>[:.]?)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# Inside a Bilag part a missing separator is forgiven: "Bilag 3 Udkast til styringsaftale".
+LOOSE_BILAG_RE = re.compile(r"^Bilag\s+(?P<id>\d{1,3}[a-z]?)\s+(?P<title>[A-ZÆØÅ].*)$")
+URL_RE = re.compile(r"^(?:https?://|file:|mailto:|www\.)\S*$", re.IGNORECASE)
 INTRO_RE = re.compile(r"^A[tf]\s+DASSOS\b\s*:?\s*", re.IGNORECASE)
 # "•" after extraction; Tesseract reads bullets as "e", "o", "¢" when the repair did not run.
 BULLET_RE = re.compile(r"^(?:[•▪◦●·*]|[eo¢©«](?=\s+\S))\s*")
@@ -50,7 +54,7 @@ def part_heading(text: str) -> tuple[str, str] | None:
     if not match:
         return None
     name, sep, rest = match["name"].lower(), match["sep"], match["rest"].strip()
-    if name == "beslutning":
+    if name.startswith(("referat", "beslutning")):
         name = "referat"
     if name in ("indstilling", "referat", "bilag", "bemærkninger", "skriftlig orientering"):
         return (_part_key(name), "") if not rest else None
@@ -178,18 +182,28 @@ def parse_bilag(rows: list[Row]) -> tuple[list[Attachment], list[Row]]:
         if not row.text:
             last = None
             continue
-        attachment = parse_bilag_line(row.text)
         links = [url for url in row.links if is_web_url(url)]
+        if URL_RE.match(row.text):
+            # A link target printed under its bilag line.
+            if last is not None and not last.url and links:
+                last.url = links[0]
+            continue
+        attachment = parse_bilag_line(row.text) or _loose_bilag(row.text)
         if attachment:
             attachment.url = links[0] if links else None
             attachments.append(attachment)
             last = attachment
-        elif last is not None and not is_web_url(row.text):
+        elif last is not None:
             last.title = join_lines(last.title, row.text)
             last.url = last.url or (links[0] if links else None)
         else:
             leftover.append(row)
     return attachments, leftover
+
+
+def _loose_bilag(text: str) -> Attachment | None:
+    match = LOOSE_BILAG_RE.match(" ".join(text.split()))
+    return Attachment(f"Bilag {match['id']}", match["title"]) if match else None
 
 
 def split_parts(rows: list[Row]) -> ItemParts:

@@ -476,3 +476,22 @@ def test_a_contents_entry_missing_from_the_text_is_reported():
     assert warnings == [
         "The table of contents lists items not found in the text: 2.3 'Temadag om takster'."
     ]
+
+
+def test_heading_variants_and_bilag_without_separator_or_with_their_link_below():
+    items, _ = agenda(
+        "1. Beslutningspunkter\n\n1.1 Styringsaftale 2025-26\n\nINDSTILLING:\n"
+        "At DASSOS: godkender styringsaftalen\n\nReferat og beslutning\n"
+        "DASSOS godkendte styringsaftalen.\n\nBilag:\nBilag 3 Udkast til styringsaftale\n"
+        "https://sekretariatmidtjylland.viborg.dk/media/q1/bilag-3-udkast-til-styringsaftale.pdf\n"
+    )
+    item = items[0]
+    assert item.indstilling == ["godkender styringsaftalen"]
+    assert item.referat == "DASSOS godkendte styringsaftalen."
+    assert [(a.label, a.title, a.url) for a in item.attachments] == [
+        (
+            "Bilag 3",
+            "Udkast til styringsaftale",
+            "https://sekretariatmidtjylland.viborg.dk/media/q1/bilag-3-udkast-til-styringsaftale.pdf",
+        )
+    ]

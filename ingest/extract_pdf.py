@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import pdfplumber
 from pdfminer.layout import LTChar, LTContainer
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdftypes import resolve1
 
 from ingest.contract import Extracted, Line, ParseError
 from ingest.limits import Limits
@@ -48,8 +49,12 @@ def extract_pdf(data: bytes, limits: Limits = Limits()) -> Extracted:
     started = time.monotonic()
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
+        declared = _declared_pages(pdf)
     except Exception as error:  # pdfminer raises many types for damaged files; all mean one thing
         raise _open_error(error) from error
+    # The page tree's own count refuses a huge PDF before its pages are built (closing a
+    # pdfplumber PDF builds them all; the in-memory stream needs no closing).
+    _check_page_count(declared, limits)
     with pdf:
         try:
             pages = pdf.pages
@@ -57,8 +62,7 @@ def extract_pdf(data: bytes, limits: Limits = Limits()) -> Extracted:
             raise _open_error(error) from error
         if not pages:
             raise ParseError("The PDF is damaged; it has no readable pages.")
-        if len(pages) > limits.max_pages:
-            raise ParseError(f"The PDF has {len(pages)} pages; the limit is {limits.max_pages}.")
+        _check_page_count(len(pages), limits)
         per_page: list[list[_VisualLine]] = []
         heights: list[float] = []
         urls: list[str] = []
@@ -96,6 +100,16 @@ def _check_bytes(data: bytes, limits: Limits) -> None:
     # Every complete PDF ends with %%EOF (a little trailing junk is tolerated).
     if b"%%EOF" not in data[-2048:]:
         raise ParseError("The PDF is truncated or damaged; its end is missing.")
+
+
+def _declared_pages(pdf) -> int:
+    count = resolve1(resolve1(pdf.doc.catalog.get("Pages")).get("Count"))
+    return count if isinstance(count, int) else 0
+
+
+def _check_page_count(count: int, limits: Limits) -> None:
+    if count > limits.max_pages:
+        raise ParseError(f"The PDF has {count} pages; the limit is {limits.max_pages}.")
 
 
 def _open_error(error: Exception) -> ParseError:

@@ -226,6 +226,17 @@ def test_it_refuses_more_pages_than_the_limit(born_digital_pdfs):
         extract_pdf(born_digital_pdfs["003.pdf"].pdf, Limits(max_pages=5))
 
 
+def test_it_refuses_a_pdf_of_thousands_of_pages():
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    for number in range(3000):
+        canvas.drawString(72, 720, f"Side {number}")
+        canvas.showPage()
+    canvas.save()
+    with pytest.raises(ParseError, match=r"^The PDF has 3000 pages; the limit is 500\.$"):
+        extract_pdf(buffer.getvalue())
+
+
 def test_it_hands_a_pdf_without_text_layer_to_ocr(test_pdfs, monkeypatch):
     import ingest.ocr
 

@@ -35,8 +35,9 @@ KNOWN_SECTIONS = (
 @dataclass
 class _Heading:
     kind: str  # "section" | "item"
-    number: str | None
+    number: str
     title: str
+    section: str  # the title of the section it is in ("" when the document names none)
     start: int  # index of the heading's own row
     row: int  # index of the first body row
     page: int | None
@@ -165,7 +166,6 @@ class _Walker:
         self.section_title = ""
         self.minor = 0
         self.headings: list[_Heading] = []
-        self.sections: dict[int, str] = {}
 
     def walk(self) -> list[_Heading]:
         index = 0
@@ -192,9 +192,8 @@ class _Walker:
         if section is not None:
             number, title = section
             self.section, self.section_title, self.minor = number, title, 0
-            self.sections[number] = title
             self.headings.append(
-                _Heading("section", str(number), title, index, index + 1, row.page)
+                _Heading("section", str(number), title, title, index, index + 1, row.page)
             )
             return index + 1
         match = ITEM_RE.match(text)
@@ -219,9 +218,9 @@ class _Walker:
         return index + 1
 
     def _enter_implicit_section(self, major: int) -> None:
+        """An item numbered into a section whose heading the text does not show."""
         self.section, self.minor = major, 0
-        self.section_title = self.toc.title(str(major)) or self.sections.get(major, "")
-        self.sections[major] = self.section_title
+        self.section_title = self.toc.title(str(major)) or ""
 
     def _section(self, index: int) -> tuple[int, str] | None:
         text = self.rows[index].text
@@ -297,7 +296,9 @@ class _Walker:
                 break
             title = f"{title} {following.text}"
             body += 1
-        self.headings.append(_Heading("item", number, title, index, body, page, inferred))
+        self.headings.append(
+            _Heading("item", number, title, self.section_title, index, body, page, inferred)
+        )
         return body
 
     def _continues_title(self, number: str, title: str, following: str) -> bool:
@@ -313,16 +314,15 @@ class _Walker:
         return len(title) >= 45 and not title.endswith((".", ":"))
 
 
-def _item_from(heading: _Heading, rows: list[Row], end: int, section: str) -> Item:
+def _item_from(heading: _Heading, rows: list[Row], end: int) -> Item:
     body = rows[heading.row : end]
     parts = split_parts(body)
     pages = [row.page for row in body if row.text and row.page is not None]
     if heading.page is not None:
         pages.append(heading.page)
-    number = heading.number or ""
     return Item(
-        number=number,
-        section=section,
+        number=heading.number,
+        section=heading.section,
         title=_collapse(heading.title),
         presenters=parts.presenters,
         indstilling=parts.indstilling,
@@ -336,29 +336,24 @@ def _item_from(heading: _Heading, rows: list[Row], end: int, section: str) -> It
 
 
 def parse_agenda(lines: list[Line], urls: list[str]) -> tuple[list[Item], list[str]]:
-    """Every agenda item in document order, with a warning for each number that was inferred."""
+    """Every agenda item in document order, and warnings about what had to be inferred."""
     rows = _rows(lines)
     toc = _find_toc(rows)
     headings = _Walker(rows, toc).walk()
     items: list[Item] = []
-    section_titles: dict[str, str] = {}
-    section = ""
     for position, heading in enumerate(headings):
         end = headings[position + 1].start if position + 1 < len(headings) else len(rows)
-        if heading.kind == "section":
-            section = heading.title
-            section_titles[heading.number] = section
-            body = rows[heading.row : end]
-            # A section with content but no sub-items ("4. Dialog med …") is one item.
-            if any(row.text for row in body):
-                items.append(_item_from(heading, rows, end, section))
+        if heading.kind == "section" and not _has_item_body(rows[heading.row : end]):
             continue
-        major = heading.number.split(".")[0]
-        item_section = section_titles.get(major) or toc.title(major) or section
-        items.append(_item_from(heading, rows, end, item_section))
+        # A section with an item's body but no sub-items ("4. Dialog med …") is one item.
+        items.append(_item_from(heading, rows, end))
     attachments = [a for item in items for a in item.attachments]
     match_urls(attachments, urls)
     return items, _warnings(headings, items, toc)
+
+
+def _has_item_body(rows: list[Row]) -> bool:
+    return any(row.text and (part_heading(row.text) or is_ved_line(row.text)) for row in rows)
 
 
 def _warnings(headings: list[_Heading], items: list[Item], toc: _Toc) -> list[str]:

@@ -495,3 +495,16 @@ def test_heading_variants_and_bilag_without_separator_or_with_their_link_below()
             "https://sekretariatmidtjylland.viborg.dk/media/q1/bilag-3-udkast-til-styringsaftale.pdf",
         )
     ]
+
+
+def test_items_without_section_headings_and_a_stray_line_under_a_section():
+    items, _ = agenda(
+        "1. Beslutningspunkter\n\nSide 2 af 9\n\n1.1 Godkendelse af mødeplan\n\nReferat\n"
+        "Mødeplanen blev godkendt.\n\n2.1 Orientering om takster\n\nReferat\n"
+        "DASSOS tog orienteringen til efterretning.\n"
+    )
+    assert [(i.number, i.section, i.title) for i in items] == [
+        ("1.1", "Beslutningspunkter", "Godkendelse af mødeplan"),
+        ("2.1", "", "Orientering om takster"),
+    ]
+    assert [i.outcome for i in items] == ["approved", "noted"]

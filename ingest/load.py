@@ -248,7 +248,9 @@ class _Loader:
         meeting_date = info.date or self.source.date_hint
         if meeting_date is None:
             raise ParseError(_("No meeting date was found in the document."))
-        meeting = Meeting.objects.select_for_update().filter(body=body, date=meeting_date).first()
+        meeting = self._corrected_meeting(body, meeting_date) or (
+            Meeting.objects.select_for_update().filter(body=body, date=meeting_date).first()
+        )
         created = meeting is None
         if created:
             meeting = Meeting(body=body, date=meeting_date)
@@ -275,6 +277,20 @@ class _Loader:
         return IngestResult(
             self.source.original_filename, status, self.source, meeting, "", self.conflicts
         )
+
+    def _corrected_meeting(self, body: Body, meeting_date: date) -> Meeting | None:
+        """The source's own meeting once an editor corrected its date or body."""
+        meeting = self.source.meeting
+        if meeting is None or not (meeting.is_locked("date") or meeting.is_locked("body")):
+            return None
+        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        for name, parsed in (("date", meeting_date), ("body", body)):
+            if getattr(meeting, name) != parsed:
+                self.conflicts.append(
+                    {"where": str(meeting), "field": name, "kept": str(getattr(meeting, name)),
+                     "parsed": str(parsed)}
+                )
+        return meeting
 
     def _body(self, name: str) -> Body:
         body, _created = Body.objects.get_or_create(

@@ -255,13 +255,15 @@ def _hinted_part(text: str, order: list[str], parts: dict[str, list[Row]]) -> st
     """Where a styled sub-heading (Markdown '###', bold PDF line) leads, or None to keep it as text.
 
     Inside the Sagsfremstilling it is a sub-heading of the case text. After the Referat, with no
-    Sagsfremstilling yet, it opens the untitled case text. Before any part it names a part.
+    Sagsfremstilling yet, it opens the untitled case text, unless it is a label ending in a
+    colon ("Takstaftalen:") that introduces the next lines of the Referat. Before any part it
+    names a part.
     """
     current = order[-1] if order else None
     if current in ("sagsfremstilling", "bilag"):
         return None
     if current == "referat" and "sagsfremstilling" not in parts:
-        return "sagsfremstilling"
+        return None if text.rstrip().endswith(":") else "sagsfremstilling"
     if current is None or current not in MAIN_PARTS:
         name = text.strip().rstrip(":.").strip()
         return name if name and name not in parts else None

@@ -508,3 +508,24 @@ def test_items_without_section_headings_and_a_stray_line_under_a_section():
         ("2.1", "", "Orientering om takster"),
     ]
     assert [i.outcome for i in items] == ["approved", "noted"]
+
+
+def test_a_styled_label_with_a_colon_inside_the_referat_stays_in_the_referat():
+    lines = [
+        Line("1.1 Drøftelse af faglige udviklingsområder", page=3, heading=2),
+        Line("Referat", page=3, heading=3),
+        Line("Udviklingsområderne:", page=3, heading=3),
+        Line("DASSOS godkendte de tre forslag.", page=3),
+        Line(""),
+        Line("Takstaftalen:", page=3, heading=3),
+        Line("DASSOS anbefaler nulvækst.", page=3),
+        Line("Sagsfremstilling", page=4, heading=3),
+        Line("Der skal udarbejdes en rammeaftale.", page=4),
+    ]
+    item = parse_agenda(lines, [])[0][0]
+    assert item.referat == (
+        "Udviklingsområderne: DASSOS godkendte de tre forslag.\n\n"
+        "Takstaftalen: DASSOS anbefaler nulvækst."
+    )
+    assert item.sagsfremstilling == "Der skal udarbejdes en rammeaftale."
+    assert item.outcome == "approved"

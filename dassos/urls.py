@@ -9,6 +9,7 @@ urlpatterns = [
     path("konto/", include("django.contrib.auth.urls")),
     path("sekretariat/", include("ingest.urls")),
     path("", include("minutes.urls")),
+    path("", include("minutes.urls_opendata")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

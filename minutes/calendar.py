@@ -1,0 +1,110 @@
+"""An iCalendar feed of DASSOS meetings: held ones and the dates the referater announce.
+
+A planned date and the meeting later held that day share one UID, so a subscribed calendar
+(Outlook, Google, Apple) updates the entry instead of showing it twice.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+from icalendar import Calendar, Event
+
+from minutes.models import AgendaItem, Meeting
+from minutes.planned_dates import PlannedMeeting, announced_meetings
+
+UID_DOMAIN = "dassos-referatarkiv"
+DEFAULT_LENGTH = timedelta(hours=2)  # a planned meeting announced without an end time
+
+
+def meeting_uid(body_slug: str, day: date) -> str:
+    """One UID per body and day: stable whatever host serves the calendar."""
+    return f"{body_slug}-{day.isoformat()}@{UID_DOMAIN}"
+
+
+def planned_meetings() -> list[tuple[Meeting, PlannedMeeting]]:
+    """Dates announced by published referater with no held meeting of that body yet.
+
+    When several referater announce the same day, the latest referat's details win.
+    """
+    meetings = Meeting.objects.filter(status=Meeting.Status.PUBLISHED).select_related("body")
+    held = {(m.body_id, m.date) for m in meetings}
+    texts: dict[int, list[tuple[str, str]]] = {}
+    items = (
+        AgendaItem.objects.filter(meeting__status=Meeting.Status.PUBLISHED)
+        .only("meeting_id", "title", "sagsfremstilling", "referat", "other_parts")
+        .order_by("meeting_id", "order")
+    )
+    for item in items:
+        text = "\n".join([item.sagsfremstilling, item.referat, *item.other_parts.values()])
+        texts.setdefault(item.meeting_id, []).append((item.title, text))
+    announced: dict[tuple[int, date], tuple[Meeting, PlannedMeeting]] = {}
+    for meeting in sorted(meetings, key=lambda m: m.date):
+        for planned in announced_meetings(texts.get(meeting.pk, []), meeting_date=meeting.date):
+            key = (meeting.body_id, planned.date)
+            if key not in held:
+                announced[key] = (meeting, planned)
+    return [announced[key] for key in sorted(announced, key=lambda k: k[1])]
+
+
+def _moment(day: date, value: time) -> datetime:
+    return datetime.combine(day, value, tzinfo=timezone.get_default_timezone())
+
+
+def _timing(event: Event, day: date, start: time | None, end: time | None) -> None:
+    if start is None:
+        event.add("dtstart", day)  # an all-day entry: the referat gives no time
+        event.add("dtend", day + timedelta(days=1))
+        return
+    begins = _moment(day, start)
+    event.add("dtstart", begins)
+    event.add("dtend", _moment(day, end) if end and end > start else begins + DEFAULT_LENGTH)
+
+
+def build_calendar(request: HttpRequest) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", "-//DASSOS referatarkiv//da")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", "DASSOS-møder")
+    cal.add("x-wr-timezone", timezone.get_default_timezone_name())
+    meetings = Meeting.objects.filter(status=Meeting.Status.PUBLISHED).select_related("body")
+    for meeting in meetings.order_by("date"):
+        event = Event()
+        event.add("uid", meeting_uid(meeting.body.slug, meeting.date))
+        event.add("summary", f"{meeting.body.name}-møde")
+        _timing(event, meeting.date, meeting.start_time, meeting.end_time)
+        place = ", ".join(part for part in (meeting.location, meeting.room) if part)
+        if place:
+            event.add("location", place)
+        link = request.build_absolute_uri(meeting.get_absolute_url())
+        event.add("url", link)
+        event.add("description", f"Referat: {link}")
+        event.add("status", "CONFIRMED")
+        event.add("dtstamp", meeting.updated_at)
+        cal.add_component(event)
+    for source, planned in planned_meetings():
+        event = Event()
+        event.add("uid", meeting_uid(source.body.slug, planned.date))
+        event.add("summary", f"{source.body.name}-møde (planlagt)")
+        _timing(event, planned.date, planned.start, planned.end)
+        if planned.location:
+            event.add("location", planned.location)
+        link = request.build_absolute_uri(source.get_absolute_url())
+        event.add("description", f"Annonceret i referatet af mødet {source.date:%d.%m.%Y}: {link}")
+        event.add("status", "TENTATIVE")
+        event.add("dtstamp", source.updated_at)
+        cal.add_component(event)
+    cal.add_missing_timezones()  # VTIMEZONE for Europe/Copenhagen: Outlook needs it
+    return cal
+
+
+@require_safe
+def calendar_feed(request: HttpRequest) -> HttpResponse:
+    """/kalender.ics: subscribe in Outlook with the URL."""
+    response = HttpResponse(build_calendar(request).to_ical(), content_type="text/calendar")
+    response["Content-Type"] = "text/calendar; charset=utf-8"
+    response["Content-Disposition"] = 'inline; filename="dassos-moeder.ics"'
+    return response

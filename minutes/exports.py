@@ -1,0 +1,170 @@
+"""Exports: the filtered decisions list as an Excel workbook, a meeting as contract JSON."""
+from __future__ import annotations
+
+import json
+from io import BytesIO
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+
+from ingest import contract
+from minutes.filters import DecisionFilter
+from minutes.models import Meeting, Participant
+from minutes.views.decisions import published_decisions
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Column title and width (characters) of the decisions sheet.
+COLUMNS = [
+    ("Dato", 12),
+    ("Punkt", 8),
+    ("Afsnit", 24),
+    ("Titel", 50),
+    ("Udfald", 22),
+    ("Beslutning", 80),
+    ("Oplægsholdere", 30),
+    ("Emner", 30),
+    ("Link", 50),
+]
+
+
+def _text(value: str) -> str:
+    # Control characters from PDF extraction are not allowed in the file format.
+    return ILLEGAL_CHARACTERS_RE.sub("", value or "")
+
+
+def decisions_workbook(request: HttpRequest) -> Workbook:
+    """The decisions list with the same filters (query string) as the page and its CSV."""
+    filterset = DecisionFilter(request.GET, queryset=published_decisions(), request=request)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Beslutninger")
+    sheet.append([_(title) for title, _width in COLUMNS])
+    for cell, (_title, width) in zip(sheet[1], COLUMNS, strict=True):
+        cell.font = Font(bold=True)
+        sheet.column_dimensions[cell.column_letter].width = width
+    for decision in filterset.qs:
+        item = decision.item
+        link = request.build_absolute_uri(item.get_absolute_url())
+        sheet.append(
+            [
+                item.meeting.date,
+                _text(item.number),
+                _text(item.section),
+                _text(item.title),
+                str(decision.get_outcome_display()),
+                _text(decision.text),
+                _text(", ".join(p.name for p in item.presenters.all()) or item.presenters_text),
+                ", ".join(t.name for t in item.topics.all()),
+                link,
+            ]
+        )
+        row = sheet[sheet.max_row]
+        for cell in row:
+            if cell.data_type == "f":  # document text is never a formula for Excel to run
+                cell.data_type = "s"
+        row[0].number_format = "yyyy-mm-dd"
+        row[-1].hyperlink = link
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    return book
+
+
+@require_safe
+def decisions_xlsx(request: HttpRequest) -> HttpResponse:
+    """/beslutninger.xlsx?…: the filtered decisions as an Excel workbook."""
+    buffer = BytesIO()
+    decisions_workbook(request).save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="dassos-beslutninger.xlsx"'
+    return response
+
+
+def meeting_contract(meeting: Meeting) -> contract.ParsedMeeting:
+    """A published meeting as the parse contract's tree, with any hand corrections applied."""
+    source = meeting.current_source
+    parsed = contract.ParsedMeeting(
+        source=contract.Source(
+            filename=source.original_filename if source else "",
+            sha256=source.sha256 if source else "",
+            kind=source.kind if source else "",
+            pages=source.pages if source else None,
+        ),
+        meeting=contract.MeetingInfo(
+            body=meeting.body.name,
+            date=meeting.date,
+            start_time=meeting.start_time,
+            end_time=meeting.end_time,
+            location=meeting.location or None,
+            room=meeting.room or None,
+        ),
+        warnings=list(source.warnings) if source else [],
+    )
+    for p in meeting.participants.all():
+        parsed.participants.append(
+            contract.Participant(
+                name=p.person.name,
+                organisation=p.organisation.name if p.organisation else None,
+                role=p.role or None,
+                status=p.status,
+                note=p.note or None,
+            )
+        )
+    for item in meeting.items.all():
+        decisions = list(item.decisions.all())
+        parsed.items.append(
+            contract.Item(
+                number=item.number,
+                section=item.section,
+                title=item.title,
+                # The loader joined the referat's presenter lines with ", ".
+                presenters=item.presenters_text.split(", ") if item.presenters_text else [],
+                indstilling=item.indstilling_points,
+                referat=item.referat,
+                sagsfremstilling=item.sagsfremstilling,
+                outcome=decisions[0].outcome if decisions else "none",
+                attachments=[
+                    contract.Attachment(label=a.label, title=a.title, url=a.url or None)
+                    for a in item.attachments.all()
+                ],
+                pages=(item.page_start, item.page_end) if item.page_start else None,
+                other_parts=dict(item.other_parts or {}),
+            )
+        )
+    return parsed
+
+
+@require_safe
+def meeting_json(request: HttpRequest, date: str) -> HttpResponse:
+    """/moeder/2024-03-01.json: the meeting in the shape `parse_minutes --json` prints."""
+    day = parse_date(date)
+    if day is None:
+        raise Http404
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("body", "current_source").prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=Participant.objects.select_related("person", "organisation").order_by(
+                    "order"
+                ),
+            ),
+            "items__decisions",
+            "items__attachments",
+        ),
+        date=day,
+        status=Meeting.Status.PUBLISHED,
+    )
+    data = meeting_contract(meeting).to_dict()
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'inline; filename="dassos-{day.isoformat()}.json"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

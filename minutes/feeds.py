@@ -1,0 +1,162 @@
+"""Atom feeds: new meetings, new decisions, one topic's decisions, and any search's results."""
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
+from django.http import HttpRequest, QueryDict
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from minutes.models import AgendaItem, Decision, Meeting, Topic
+from minutes.search import search_items
+
+FEED_LENGTH = 50
+
+
+def _midday(day) -> datetime:
+    """A meeting's date as an entry's date: noon in Copenhagen keeps the day in every zone."""
+    return datetime.combine(day, time(12), tzinfo=timezone.get_default_timezone())
+
+
+def published_decisions() -> QuerySet[Decision]:
+    """Decisions of published meetings, newest meeting first, in agenda order."""
+    return (
+        Decision.objects.filter(item__meeting__status=Meeting.Status.PUBLISHED)
+        .select_related("item__meeting__body")
+        .order_by("-item__meeting__date", "item__order", "order")
+    )
+
+
+class MeetingsFeed(Feed):
+    feed_type = Atom1Feed
+    title = _("DASSOS: nye referater")
+    subtitle = _("Møder i DASSOS, efterhånden som referaterne offentliggøres.")
+
+    def link(self) -> str:
+        return reverse("minutes:meetings")
+
+    def items(self):
+        meetings = Meeting.objects.filter(status=Meeting.Status.PUBLISHED).select_related("body")
+        return meetings.order_by("-date")[:FEED_LENGTH]
+
+    def item_title(self, item: Meeting) -> str:
+        return f"{item.body.name} {date_format(item.date, 'j. F Y')}"
+
+    def item_description(self, item: Meeting) -> str:
+        where = ", ".join(part for part in (item.location, item.room) if part)
+        return where or str(_("Referat af mødet."))
+
+    def item_pubdate(self, item: Meeting) -> datetime:
+        return _midday(item.date)
+
+    def item_updateddate(self, item: Meeting) -> datetime:
+        return item.updated_at
+
+
+class DecisionsFeed(Feed):
+    """Each decision is an entry: the item's title, its outcome and the referat text."""
+
+    feed_type = Atom1Feed
+    title = _("DASSOS: nye beslutninger")
+    subtitle = _("Beslutninger og referater fra DASSOS' møder, nyeste møde først.")
+
+    def link(self) -> str:
+        return reverse("minutes:decisions")
+
+    def items(self):
+        return published_decisions()[:FEED_LENGTH]
+
+    def item_title(self, item: Decision) -> str:
+        meeting = item.item.meeting
+        return f"{item.item.number} {item.item.title} ({date_format(meeting.date, 'j. F Y')})"
+
+    def item_description(self, item: Decision) -> str:
+        return f"{item.get_outcome_display().capitalize()}. {item.text}".strip()
+
+    def item_link(self, item: Decision) -> str:
+        return item.get_absolute_url()
+
+    def item_guid(self, item: Decision) -> str:
+        # Body, date, item number and place: stable across re-ingests and host names.
+        meeting = item.item.meeting
+        return (
+            f"tag:dassos-referatarkiv,2020:{meeting.body.slug}/{meeting.date.isoformat()}"
+            f"/{item.item.number}/{item.order + 1}"
+        )
+
+    def item_categories(self, item: Decision) -> list[str]:
+        return [str(item.get_outcome_display())]
+
+    def item_pubdate(self, item: Decision) -> datetime:
+        return _midday(item.item.meeting.date)
+
+    def item_updateddate(self, item: Decision) -> datetime:
+        return item.updated_at
+
+
+class TopicDecisionsFeed(DecisionsFeed):
+    def get_object(self, request: HttpRequest, slug: str) -> Topic:
+        return get_object_or_404(Topic, slug=slug)
+
+    def title(self, obj: Topic) -> str:
+        return _("DASSOS: beslutninger om %(topic)s") % {"topic": obj.name}
+
+    def subtitle(self, obj: Topic) -> str:
+        return obj.description or _("Beslutninger i DASSOS om emnet %(topic)s.") % {
+            "topic": obj.name
+        }
+
+    def link(self, obj: Topic) -> str:
+        return obj.get_absolute_url()
+
+    def items(self, obj: Topic):
+        return published_decisions().filter(item__topics=obj)[:FEED_LENGTH]
+
+
+class SearchFeed(Feed):
+    """The results of a search (?q=…), best first: subscribe to a saved search."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request: HttpRequest) -> str:
+        return request.GET.get("q", "").strip()
+
+    def title(self, obj: str) -> str:
+        return _("DASSOS: søgning efter »%(query)s«") % {"query": obj}
+
+    def subtitle(self, obj: str) -> str:
+        return _("Dagsordenspunkter i DASSOS' referater, der matcher søgningen.")
+
+    def link(self, obj: str) -> str:
+        return f"{reverse('minutes:search')}?{_query(obj)}"
+
+    def feed_url(self, obj: str) -> str:
+        return f"{reverse('opendata:search-feed')}?{_query(obj)}"
+
+    def items(self, obj: str):
+        items = search_items(obj).select_related("meeting__body").prefetch_related("decisions")
+        return items[:FEED_LENGTH]
+
+    def item_title(self, item: AgendaItem) -> str:
+        return f"{item.number} {item.title} ({date_format(item.meeting.date, 'j. F Y')})"
+
+    def item_description(self, item: AgendaItem) -> str:
+        return item.referat or item.indstilling or item.sagsfremstilling
+
+    def item_pubdate(self, item: AgendaItem) -> datetime:
+        return _midday(item.meeting.date)
+
+    def item_updateddate(self, item: AgendaItem) -> datetime:
+        return item.updated_at
+
+
+def _query(q: str) -> str:
+    query = QueryDict(mutable=True)
+    query["q"] = q
+    return query.urlencode()

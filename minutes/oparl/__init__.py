@@ -1,0 +1,1 @@
+"""A read-only OParl 1.1 API over the published archive: System → Body → paged object lists."""

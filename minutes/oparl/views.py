@@ -1,0 +1,286 @@
+"""OParl 1.1 endpoints: read-only JSON over published meetings, their items, people and files."""
+from __future__ import annotations
+
+from functools import wraps
+
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q
+from django.http import Http404, HttpRequest, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_safe
+
+from minutes.models import (
+    AgendaItem,
+    Attachment,
+    Body,
+    Decision,
+    Meeting,
+    Organisation,
+    Participant,
+    Person,
+    SourceDocument,
+)
+from minutes.oparl import serializers as s
+from minutes.oparl.pagination import BadRequest, Segment, field_filter, no_filter, object_list
+
+PUBLISHED = Meeting.Status.PUBLISHED
+
+
+def _json(data: dict, status: int = 200) -> JsonResponse:
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = "application/json; charset=utf-8"
+    # OParl servers must allow cross-origin reads: the data is public.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _error(status: int, message: str) -> JsonResponse:
+    return _json({"type": s.oparl_type("Error"), "message": message}, status=status)
+
+
+def oparl_view(view):
+    """GET/HEAD only; errors as OParl Error objects instead of HTML pages."""
+
+    @require_safe
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs):
+        try:
+            return _json(view(request, s.UrlFor(request), *args, **kwargs))
+        except BadRequest as exc:
+            return _error(400, str(exc))
+        except Http404:
+            return _error(404, "No such object in the archive.")
+
+    return wrapper
+
+
+# Querysets: only published meetings and what hangs off them, prefetched so that a page of
+# objects costs the same number of queries whatever its length.
+
+
+def _items_prefetched(queryset):
+    return queryset.prefetch_related(
+        "decisions",
+        "attachments",
+        "topics",
+    )
+
+
+def published_meetings():
+    items = _items_prefetched(AgendaItem.objects.order_by("order"))
+    return (
+        Meeting.objects.filter(status=PUBLISHED)
+        .select_related("body", "current_source")
+        .prefetch_related(
+            Prefetch("items", queryset=items),
+            Prefetch(
+                "participants",
+                queryset=Participant.objects.select_related("person").order_by("status", "order"),
+            ),
+        )
+    )
+
+
+def published_items():
+    return _items_prefetched(
+        AgendaItem.objects.filter(meeting__status=PUBLISHED).select_related("meeting__body")
+    )
+
+
+def published_people(body: Body | None = None):
+    meeting = {"meeting__status": PUBLISHED} | ({"meeting__body": body} if body else {})
+    presented = {"agendaitem__meeting__status": PUBLISHED} | (
+        {"agendaitem__meeting__body": body} if body else {}
+    )
+    attended = Participant.objects.filter(person=OuterRef("pk"), **meeting)
+    presenter = AgendaItem.presenters.through.objects.filter(person=OuterRef("pk"), **presented)
+    return Person.objects.filter(Exists(attended) | Exists(presenter))
+
+
+def published_organisations(body: Body | None = None):
+    meeting = {"meeting__status": PUBLISHED} | ({"meeting__body": body} if body else {})
+    return Organisation.objects.filter(
+        Exists(Participant.objects.filter(organisation=OuterRef("pk"), **meeting))
+    )
+
+
+def published_sources(body: Body | None = None):
+    """The referat each published meeting currently rests on."""
+    meetings = Meeting.objects.filter(status=PUBLISHED, current_source=OuterRef("pk"))
+    if body:
+        meetings = meetings.filter(body=body)
+    return SourceDocument.objects.filter(Exists(meetings)).select_related("meeting__body")
+
+
+def published_attachments(body: Body | None = None):
+    """Bilag that can be fetched: a stored copy or a link."""
+    queryset = Attachment.objects.filter(item__meeting__status=PUBLISHED).exclude(
+        url="", file=""
+    )
+    if body:
+        queryset = queryset.filter(item__meeting__body=body)
+    return queryset.select_related("item__meeting")
+
+
+def _item_modified(op: str, moment) -> Q:
+    """An item's modification time is the latest of its own and its decisions'."""
+    if op == "gte":
+        later = Decision.objects.filter(item=OuterRef("pk"), updated_at__gte=moment)
+        return Q(updated_at__gte=moment) | Q(Exists(later))
+    later = Decision.objects.filter(item=OuterRef("pk"), updated_at__gt=moment)
+    return Q(updated_at__lte=moment) & ~Q(Exists(later))
+
+
+def _source_modified(op: str, moment) -> Q:
+    # A source is modified when it is parsed again; before its first parse, when uploaded.
+    return Q(**{f"parsed_at__{op}": moment}) | Q(
+        parsed_at__isnull=True, **{f"uploaded_at__{op}": moment}
+    )
+
+
+def _body(slug: str) -> Body:
+    return get_object_or_404(Body, slug=slug)
+
+
+# Endpoints
+
+
+@oparl_view
+def system(request, url):
+    return s.system(url)
+
+
+@oparl_view
+def body_list(request, url):
+    bodies = Body.objects.all()
+    stamps = {
+        row["body"]: row
+        for row in Meeting.objects.filter(status=PUBLISHED)
+        .values("body")
+        .annotate(created=Min("created_at"), modified=Max("updated_at"))
+    }
+
+    def render(obj: Body) -> dict:
+        row = stamps.get(obj.pk, {})
+        return s.body(obj, url, created=row.get("created"), modified=row.get("modified"))
+
+    return object_list(request, [Segment(bodies, render, no_filter, no_filter)])
+
+
+@oparl_view
+def body(request, url, slug):
+    obj = _body(slug)
+    row = Meeting.objects.filter(status=PUBLISHED, body=obj).aggregate(
+        created=Min("created_at"), modified=Max("updated_at")
+    )
+    return s.body(obj, url, created=row["created"], modified=row["modified"])
+
+
+@oparl_view
+def body_meetings(request, url, slug):
+    queryset = published_meetings().filter(body=_body(slug))
+    return object_list(
+        request,
+        [
+            Segment(
+                queryset,
+                lambda m: s.meeting(m, url),
+                field_filter("created_at"),
+                field_filter("updated_at"),
+            )
+        ],
+    )
+
+
+@oparl_view
+def body_agendaitems(request, url, slug):
+    queryset = published_items().filter(meeting__body=_body(slug))
+    return object_list(
+        request,
+        [
+            Segment(
+                queryset,
+                lambda i: s.agenda_item(i, url),
+                field_filter("created_at"),
+                _item_modified,
+            )
+        ],
+    )
+
+
+@oparl_view
+def body_persons(request, url, slug):
+    queryset = published_people(_body(slug))
+    stamps = field_filter("created_at"), field_filter("updated_at")
+    return object_list(request, [Segment(queryset, lambda p: s.person(p, url), *stamps)])
+
+
+@oparl_view
+def body_organizations(request, url, slug):
+    queryset = published_organisations(_body(slug))
+    stamps = field_filter("created_at"), field_filter("updated_at")
+    return object_list(request, [Segment(queryset, lambda o: s.organization(o, url), *stamps)])
+
+
+@oparl_view
+def body_files(request, url, slug):
+    obj = _body(slug)
+    return object_list(
+        request,
+        [
+            Segment(
+                published_sources(obj),
+                lambda f: s.source_file(f, f.meeting, url),
+                field_filter("uploaded_at"),
+                _source_modified,
+            ),
+            Segment(
+                published_attachments(obj),
+                lambda a: s.attachment_file(a, url),
+                field_filter("created_at"),
+                field_filter("updated_at"),
+            ),
+        ],
+    )
+
+
+@oparl_view
+def body_papers(request, url, slug):
+    """The archive has no papers (Drucksachen); OParl requires the list, so it is empty."""
+    _body(slug)
+    return object_list(request, [Segment(Meeting.objects.none(), dict, no_filter, no_filter)])
+
+
+@oparl_view
+def meeting(request, url, pk):
+    return s.meeting(get_object_or_404(published_meetings(), pk=pk), url)
+
+
+@oparl_view
+def location(request, url, pk):
+    obj = get_object_or_404(Meeting.objects.filter(status=PUBLISHED), pk=pk)
+    if not (obj.location or obj.room):
+        raise Http404
+    return s.location(obj, url)
+
+
+@oparl_view
+def agenda_item(request, url, pk):
+    return s.agenda_item(get_object_or_404(published_items(), pk=pk), url)
+
+
+@oparl_view
+def person(request, url, pk):
+    return s.person(get_object_or_404(published_people(), pk=pk), url)
+
+
+@oparl_view
+def organization(request, url, pk):
+    return s.organization(get_object_or_404(published_organisations(), pk=pk), url)
+
+
+@oparl_view
+def file(request, url, kind, pk):
+    if kind == "source":
+        obj = get_object_or_404(published_sources(), pk=pk)
+        return s.source_file(obj, obj.meeting, url)
+    return s.attachment_file(get_object_or_404(published_attachments(), pk=pk), url)

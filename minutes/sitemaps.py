@@ -1,0 +1,93 @@
+"""The sitemap: published meetings and their items, topics, people and organisations."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from minutes.models import AgendaItem, Meeting, Organisation, Person, Topic
+
+PUBLISHED = Meeting.Status.PUBLISHED
+
+
+class StaticSitemap(Sitemap):
+    """The list pages a visitor starts from."""
+
+    changefreq = "weekly"
+    priority = 0.8
+
+    def items(self) -> list[str]:
+        return ["minutes:home", "minutes:meetings", "minutes:decisions", "minutes:topics"]
+
+    def location(self, item: str) -> str:
+        return reverse(item)
+
+
+class MeetingSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.7
+
+    def items(self):
+        return Meeting.objects.filter(status=PUBLISHED).order_by("-date")
+
+    def lastmod(self, obj: Meeting) -> datetime:
+        return obj.updated_at
+
+
+class ItemSitemap(Sitemap):
+    changefreq = "yearly"
+    priority = 0.5
+    limit = 5000
+
+    def items(self):
+        return (
+            AgendaItem.objects.filter(meeting__status=PUBLISHED)
+            .select_related("meeting")
+            .order_by("-meeting__date", "order")
+        )
+
+    def lastmod(self, obj: AgendaItem) -> datetime:
+        return obj.updated_at
+
+
+class TopicSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self):
+        return Topic.objects.filter(items__meeting__status=PUBLISHED).distinct().order_by("name")
+
+
+class PersonSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.3
+
+    def items(self):
+        attended = Person.objects.filter(participations__meeting__status=PUBLISHED)
+        return attended.distinct().order_by("name")
+
+    def lastmod(self, obj: Person) -> datetime:
+        return obj.updated_at
+
+
+class OrganisationSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.3
+
+    def items(self):
+        represented = Organisation.objects.filter(participations__meeting__status=PUBLISHED)
+        return represented.distinct().order_by("name")
+
+    def lastmod(self, obj: Organisation) -> datetime:
+        return obj.updated_at
+
+
+SITEMAPS = {
+    "pages": StaticSitemap,
+    "meetings": MeetingSitemap,
+    "items": ItemSitemap,
+    "topics": TopicSitemap,
+    "people": PersonSitemap,
+    "organisations": OrganisationSitemap,
+}

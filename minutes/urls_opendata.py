@@ -1,0 +1,35 @@
+"""Open data URLs: the OParl API, Atom feeds, the calendar, exports, sitemap and OpenSearch."""
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path, re_path
+
+from minutes import calendar, downloads, exports, feeds
+from minutes.opensearch import opensearch
+from minutes.sitemaps import SITEMAPS
+
+opendata = [
+    path("kilder/<int:pk>/", downloads.source, name="source"),
+    path("kilder/<int:pk>/download/", downloads.source, {"download": True}, name="source-download"),
+    path("bilag/<int:pk>/", downloads.bilag, name="bilag"),
+    path("bilag/<int:pk>/download/", downloads.bilag, {"download": True}, name="bilag-download"),
+    path("moeder/feed/", feeds.MeetingsFeed(), name="meetings-feed"),
+    path("beslutninger/feed/", feeds.DecisionsFeed(), name="decisions-feed"),
+    path("emner/<slug:slug>/feed/", feeds.TopicDecisionsFeed(), name="topic-feed"),
+    path("soeg/feed/", feeds.SearchFeed(), name="search-feed"),
+    path("kalender.ics", calendar.calendar_feed, name="calendar"),
+    path("beslutninger.xlsx", exports.decisions_xlsx, name="decisions-xlsx"),
+    re_path(
+        r"^moeder/(?P<date>\d{4}-\d{2}-\d{2})\.json$", exports.meeting_json, name="meeting-json"
+    ),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS, "template_name": "opendata/sitemap.xml"},
+        name="sitemap",
+    ),
+    path("opensearch.xml", opensearch, name="opensearch"),
+]
+
+urlpatterns = [
+    path("oparl/v1/", include("minutes.oparl.urls")),
+    path("", include((opendata, "opendata"))),
+]

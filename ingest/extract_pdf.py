@@ -10,13 +10,14 @@ from __future__ import annotations
 import io
 import re
 import time
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 
 import pdfplumber
 from pdfminer.layout import LTChar, LTContainer
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdftypes import resolve1
+from pdfminer.pdftypes import PDFStream, resolve1
 
 from ingest.contract import Extracted, Line, ParseError
 from ingest.limits import Limits
@@ -70,8 +71,11 @@ def extract_pdf(data: bytes, limits: Limits = Limits()) -> Extracted:
             if time.monotonic() - started > limits.max_seconds:
                 raise ParseError(f"Reading the PDF took longer than {limits.max_seconds:.0f} s.")
             try:
+                _check_inflated_size(page, limits)
                 chars = _page_chars(page)
                 links = [(link["uri"], link) for link in page.hyperlinks if link.get("uri")]
+            except ParseError:
+                raise
             except Exception as error:  # a damaged content stream
                 raise ParseError("The PDF is damaged; its pages cannot be read.") from error
             lines = _group_lines(chars, number)
@@ -100,6 +104,30 @@ def _check_bytes(data: bytes, limits: Limits) -> None:
     # Every complete PDF ends with %%EOF (a little trailing junk is tolerated).
     if b"%%EOF" not in data[-2048:]:
         raise ParseError("The PDF is truncated or damaged; its end is missing.")
+
+
+def _check_inflated_size(page, limits: Limits) -> None:
+    """Refuse a page whose content streams inflate beyond max_bytes: a decompression bomb.
+
+    pdfminer inflates a stream whole in memory, so the size is measured first, bounded.
+    """
+    budget = limits.max_bytes
+    for ref in page.page_obj.contents:
+        stream = resolve1(ref)
+        if not isinstance(stream, PDFStream) or stream.rawdata is None or stream.decipher:
+            continue
+        filters = [getattr(name, "name", name) for name, _ in stream.get_filters()]
+        if filters != ["FlateDecode"]:
+            continue
+        try:
+            budget -= len(zlib.decompressobj().decompress(stream.rawdata, budget + 1))
+        except zlib.error:
+            continue  # pdfminer reports a broken stream in its own way
+        if budget < 0:
+            raise ParseError(
+                f"Page {page.page_number} of the PDF inflates to more than "
+                f"{limits.max_bytes / 1e6:.0f} MB; it is refused as a decompression bomb."
+            )
 
 
 def _declared_pages(pdf) -> int:

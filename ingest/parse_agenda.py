@@ -241,8 +241,10 @@ class _Walker:
             if known or _item_structure_follows(self.rows, index):
                 return number, title
             return None
+        if not self._standalone(index) or len(text) > 40:
+            return None
         known = _known_section(text)
-        if known and self._standalone(index) and not is_ved_line(self._next_line(index)):
+        if known and not is_ved_line(self._next_line(index)):
             return current + 1, known
         return None
 
@@ -275,7 +277,8 @@ class _Walker:
         probe = _next_text(self.rows, index, skip_blanks=1)
         if probe is not None and is_ved_line(self.rows[probe].text):
             return bool(parse_presenters(self.rows[probe].text))
-        return self.toc.number_for(text) is not None
+        # Without a Ved line, only a line standing alone that the contents list names.
+        return self._standalone(index) and self.toc.number_for(text) is not None
 
     def _add_item(self, number: str, title: str, index: int, page: int | None, inferred: bool):
         title = title.strip()

@@ -529,3 +529,12 @@ def test_a_styled_label_with_a_colon_inside_the_referat_stays_in_the_referat():
     )
     assert item.sagsfremstilling == "Der skal udarbejdes en rammeaftale."
     assert item.outcome == "approved"
+
+
+def test_a_title_that_lost_its_number_is_found_through_the_table_of_contents():
+    text = WITH_TOC.replace("2.2.    Mødeplan for DASSOS 2022\n", "Mødeplan for DASSOS 2022\n")
+    items, warnings = agenda(text)
+    assert [(i.number, i.title) for i in items][-1] == ("2.2", "Mødeplan for DASSOS 2022")
+    assert warnings == [
+        "1 item has no number in the text (2.2); the numbers were inferred from their position."
+    ]

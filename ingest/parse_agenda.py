@@ -364,9 +364,10 @@ def _warnings(headings: list[_Heading], items: list[Item], toc: _Toc) -> list[st
     warnings: list[str] = []
     inferred = [h.number for h in headings if h.kind == "item" and h.inferred]
     if inferred:
+        source = "their position and the table of contents" if toc.titles else "their position"
         warnings.append(
             f"{_count(len(inferred), 'item has', 'items have')} no number in the text "
-            f"({', '.join(inferred)}); the numbers were inferred from their position."
+            f"({', '.join(inferred)}); the numbers were inferred from {source}."
         )
     found = {item.number for item in items}
     missing = [number for number in toc.titles if "." in number and number not in found]

@@ -536,5 +536,6 @@ def test_a_title_that_lost_its_number_is_found_through_the_table_of_contents():
     items, warnings = agenda(text)
     assert [(i.number, i.title) for i in items][-1] == ("2.2", "Mødeplan for DASSOS 2022")
     assert warnings == [
-        "1 item has no number in the text (2.2); the numbers were inferred from their position."
+        "1 item has no number in the text (2.2); the numbers were inferred from their position "
+        "and the table of contents."
     ]

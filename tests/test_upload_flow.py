@@ -110,14 +110,14 @@ def test_it_refuses_a_file_over_the_size_limit(staff, settings):
 def test_a_file_that_cannot_be_parsed_keeps_its_original_and_can_be_retried(
     staff, django_capture_on_commit_callbacks, monkeypatch
 ):
-    from ingest import tasks
+    from ingest import load
 
-    real_parse = tasks.parse_document
+    real_parse = load.parse_document
 
     def old_parser(data, filename, limits):
         raise ParseError("The document has no agenda items this parser can read.")
 
-    monkeypatch.setattr(tasks, "parse_document", old_parser)
+    monkeypatch.setattr(load, "parse_document", old_parser)
     upload(staff, django_capture_on_commit_callbacks, referat_file())
     source = SourceDocument.objects.get()
     assert source.status == SourceDocument.Status.FAILED
@@ -127,7 +127,7 @@ def test_a_file_that_cannot_be_parsed_keeps_its_original_and_can_be_retried(
     assert "The document has no agenda items this parser can read." in page
     assert "Prøv igen" in page
 
-    monkeypatch.setattr(tasks, "parse_document", real_parse)  # the parser upgrade
+    monkeypatch.setattr(load, "parse_document", real_parse)  # the parser upgrade
     with django_capture_on_commit_callbacks(execute=True):
         response = staff.post(f"/sekretariat/{source.pk}/igen/")
     assert response.status_code == 302

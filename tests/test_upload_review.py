@@ -1,0 +1,151 @@
+"""The review page: the parsed meeting beside its text, warnings, corrections that stick, publish."""
+import pytest
+from django.utils.html import escape
+
+from ingest.load import reingest_source
+from minutes.models import AgendaItem, Meeting, SourceDocument
+from tests.upload_support import IMMEDIATE_TASKS, SEED_2024, make_user, referat_file, upload
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _isolated(settings, tmp_path):
+    settings.TASKS = IMMEDIATE_TASKS
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def staff(client):
+    client.force_login(make_user("sekretaer", sekretariat=True))
+    return client
+
+
+@pytest.fixture
+def source(staff, django_capture_on_commit_callbacks):
+    upload(staff, django_capture_on_commit_callbacks, referat_file())
+    return SourceDocument.objects.get()
+
+
+def _correction_data(page_context, **changes):
+    """The review form as the browser would send it back, with some fields changed."""
+    data = {}
+    for form in [page_context["meeting_form"], *page_context["formset"].forms]:
+        for name, field in form.fields.items():
+            value = form.initial.get(name, field.initial)
+            if hasattr(value, "isoformat"):
+                value = value.isoformat()[:10] if name == "date" else value.strftime("%H:%M")
+            data[form.add_prefix(name)] = "" if value is None else value
+    formset = page_context["formset"]
+    for key, value in formset.management_form.initial.items():
+        data[f"{formset.prefix}-{key}"] = value
+    data.update(changes)
+    return data
+
+
+def test_it_shows_the_parsed_meeting_beside_the_source_text(staff, source):
+    page = staff.get(f"/sekretariat/{source.pk}/").content.decode()
+    item = source.meeting.items.get(number="1.2")
+    assert "DASSOS 01.03.2024" in page
+    assert 'value="Viborg Rådhus, Prinsens Alle 5, 8800 Viborg"' in page
+    assert "Deltagere" in page and "Jesper Thyrring Møller" in page
+    assert f'value="{escape(item.title)}"' in page
+    for attachment in item.attachments.all():
+        assert escape(attachment.title) in page
+    assert '<pre class="source-text">' in page
+    assert "Multisalen" in page.split('<pre class="source-text">')[1]
+    assert "kladde" in page and "Offentliggør" in page
+
+
+def test_it_warns_about_a_cpr_number_in_the_text(staff, django_capture_on_commit_callbacks):
+    text = SEED_2024.read_text(encoding="utf-8").replace(
+        "Multisalen", "Multisalen\nBorger med CPR 120379-1234 nævnt i sagen", 1
+    )
+    upload(staff, django_capture_on_commit_callbacks, referat_file(name="cpr.txt", text=text))
+    source = SourceDocument.objects.get()
+    page = staff.get(f"/sekretariat/{source.pk}/").content.decode()
+    warnings = page.split('id="warnings-heading"')[1].split("</section>")[0]
+    assert "ser ud til at indeholde et CPR-nummer (120379-xxxx)" in warnings
+    assert "120379-1234" not in warnings
+
+
+def test_corrections_are_saved_locked_and_survive_re_ingest(staff, source):
+    item = source.meeting.items.get(number="1.2")
+    index = list(source.meeting.items.order_by("order")).index(item)
+    context = staff.get(f"/sekretariat/{source.pk}/").context
+    data = _correction_data(
+        context,
+        **{
+            f"items-{index}-title": "Lånepuljen: fælleskommunal koordinering (rettet)",
+            f"items-{index}-referat": "DASSOS godkendte koordineringen.\r\nRettet af sekretariatet.",
+            f"items-{index}-outcome": "approved",
+            "meeting-location": "Viborg Rådhus",
+        },
+    )
+    response = staff.post(f"/sekretariat/{source.pk}/", data)
+    assert response.status_code == 302, response.context and response.context["formset"].errors
+    item.refresh_from_db()
+    assert item.title == "Lånepuljen: fælleskommunal koordinering (rettet)"
+    assert item.referat == "DASSOS godkendte koordineringen.\nRettet af sekretariatet."
+    assert item.locked_fields == ["referat", "title"]
+    decision = item.decisions.get()
+    assert (decision.outcome, decision.text) == ("approved", item.referat)
+    untouched = AgendaItem.objects.exclude(pk=item.pk).filter(meeting=source.meeting)
+    assert all(not other.locked_fields for other in untouched)
+
+    reingest_source(SourceDocument.objects.get(pk=source.pk))
+
+    item.refresh_from_db()
+    meeting = Meeting.objects.get(pk=source.meeting_id)
+    assert item.title == "Lånepuljen: fælleskommunal koordinering (rettet)"
+    assert item.referat.endswith("Rettet af sekretariatet.")
+    assert item.decisions.get().outcome == "approved"
+    assert meeting.location == "Viborg Rådhus"
+    page = staff.get(f"/sekretariat/{source.pk}/").content.decode()
+    assert "rettelsen af title er bevaret" in page
+
+
+def test_a_corrected_date_survives_re_ingest(staff, source):
+    context = staff.get(f"/sekretariat/{source.pk}/").context
+    response = staff.post(
+        f"/sekretariat/{source.pk}/", _correction_data(context, **{"meeting-date": "2024-03-04"})
+    )
+    assert response.status_code == 302
+    reingest_source(SourceDocument.objects.get(pk=source.pk))
+    assert list(Meeting.objects.values_list("date", flat=True)) == [
+        Meeting.objects.get().date
+    ]
+    assert Meeting.objects.get().date.isoformat() == "2024-03-04"
+
+
+def test_an_invalid_correction_is_not_saved_and_says_why(staff, source):
+    context = staff.get(f"/sekretariat/{source.pk}/").context
+    data = _correction_data(context, **{"meeting-date": "", "items-0-title": "Ny titel"})
+    response = staff.post(f"/sekretariat/{source.pk}/", data)
+    assert response.status_code == 400
+    assert "Rettelserne er ikke gemt" in response.content.decode()
+    assert not AgendaItem.objects.filter(title="Ny titel").exists()
+
+
+def test_publishing_makes_the_meeting_public_and_withdrawing_hides_it(staff, client, source):
+    meeting = source.meeting
+    response = staff.post(f"/sekretariat/{source.pk}/offentliggoer/", {"action": "publish"})
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.is_published
+    assert SourceDocument.objects.get(pk=source.pk).status == SourceDocument.Status.PUBLISHED
+    page = staff.get(f"/sekretariat/{source.pk}/").content.decode()
+    assert "er offentliggjort" in page and "Træk tilbage" in page
+
+    staff.post(f"/sekretariat/{source.pk}/offentliggoer/", {"action": "withdraw"})
+    meeting.refresh_from_db()
+    assert not meeting.is_published
+
+
+def test_the_original_file_is_served_under_its_own_name(staff, source):
+    response = staff.get(f"/sekretariat/{source.pk}/original/")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == SEED_2024.read_bytes()
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert SEED_2024.name in response["Content-Disposition"]
+    assert response["X-Content-Type-Options"] == "nosniff"

@@ -16,7 +16,8 @@ ABBREVIATION_RE = re.compile(
 )
 
 REJECTED_RE = re.compile(
-    r"\b(?:afviste|forkastede|ikke\s+godkend\w*|kunne\s+ikke\s+(?:godkende|tiltræde|bakke))",
+    r"\b(?:afviste|forkastede|ikke\s+godkend\w*|godkendte\s+ikke|ikke\s+opbakning"
+    r"|kunne\s+ikke\s+(?:godkende|tiltræde|bakke|anbefale))",
     re.IGNORECASE,
 )
 APPROVED_RE = re.compile(
@@ -24,7 +25,7 @@ APPROVED_RE = re.compile(
     r"|bakker\s+(?:\w+\s+)?op\s+om|opbakning\s+til)\b",
     re.IGNORECASE,
 )
-NOTED_RE = re.compile(r"\btil\s+efterretning\b", re.IGNORECASE)
+NOTED_RE = re.compile(r"\btil\s+(?:efterretning|orientering)\b", re.IGNORECASE)
 DECIDED_RE = re.compile(
     r"\b(?:besluttede|besluttet|aftalte|aftalt|enighed\s+om|udpegede)\b", re.IGNORECASE
 )

@@ -26,3 +26,7 @@ VOLUME /data/media
 EXPOSE 8000
 
 CMD ["gunicorn", "dassos.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+
+# Uploaded referater are parsed in the background by a worker: run a second container from this
+# image with the same DATABASE_URL and the same media volume, and this command:
+#   docker run -e ... -v dassos-media:/data/media dassos-archive python manage.py db_worker

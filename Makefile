@@ -20,8 +20,9 @@ setup: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py ingest fixtures/
 
+# The web server plus a background worker (`manage.py db_worker`) that reads uploads.
 run: setup
-	$(PY) manage.py runserver $(HOST)
+	PY=$(PY) HOST=$(HOST) sh scripts/run_dev.sh
 
 test: install
 	$(VENV)/bin/pytest $(PYTEST_ARGS)

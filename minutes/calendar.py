@@ -5,6 +5,7 @@ A planned date and the meeting later held that day share one UID, so a subscribe
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from django.http import HttpRequest, HttpResponse
@@ -44,8 +45,18 @@ def planned_meetings() -> list[tuple[Meeting, PlannedMeeting]]:
     for meeting in sorted(meetings, key=lambda m: m.date):
         for planned in announced_meetings(texts.get(meeting.pk, []), meeting_date=meeting.date):
             key = (meeting.body_id, planned.date)
-            if key not in held:
-                announced[key] = (meeting, planned)
+            if key in held:
+                continue
+            if key in announced:
+                # "Næste møde … den 10. november" keeps the time an earlier plan gave.
+                earlier = announced[key][1]
+                planned = replace(
+                    planned,
+                    start=planned.start or earlier.start,
+                    end=planned.end if planned.start else earlier.end,
+                    location=planned.location or earlier.location,
+                )
+            announced[key] = (meeting, planned)
     return [announced[key] for key in sorted(announced, key=lambda k: k[1])]
 
 

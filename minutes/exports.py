@@ -143,7 +143,10 @@ def meeting_contract(meeting: Meeting) -> contract.ParsedMeeting:
 @require_safe
 def meeting_json(request: HttpRequest, date: str) -> HttpResponse:
     """/moeder/2024-03-01.json: the meeting in the shape `parse_minutes --json` prints."""
-    day = parse_date(date)
+    try:
+        day = parse_date(date)
+    except ValueError:  # well formed but impossible, like 2021-02-30
+        day = None
     if day is None:
         raise Http404
     meeting = get_object_or_404(

@@ -230,3 +230,41 @@ def test_items_of_a_pdf_know_the_pages_they_span(case):
     starts = [span[0] for span in pages]
     assert starts == sorted(starts)
     assert pages[-1][1] <= case.parsed.source.pages
+
+
+def _tesseract_with_danish() -> bool:
+    import shutil
+
+    import pytesseract
+
+    if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
+        return False
+    try:
+        return "dan" in pytesseract.get_languages(config="")
+    except OSError:
+        return False
+
+
+@pytest.mark.ocr
+@pytest.mark.skipif(not _tesseract_with_danish(), reason="Tesseract with Danish is not installed")
+def test_a_scan_of_seed_003_gives_the_same_meeting_participants_and_first_item(test_pdfs):
+    """Pages 1 (cover, participants) and 3 (item 1.1) of 003.pdf as images, read by OCR."""
+    parsed = parse_document(test_pdfs["003_scanned.pdf"].read_bytes(), "003_scanned.pdf")
+    exp = expected("003_3388be411b985e9f")
+    assert parsed.source.kind == "scanned-pdf"
+    assert parsed.to_dict()["meeting"] == exp["meeting"]
+    names = [p.name for p in parsed.participants]
+    want_names = [p["name"] for p in exp["participants"]]
+    assert len(names) == len(want_names)
+    assert all(_same(g, w, True) for g, w in zip(names, want_names, strict=True)), names
+    item, want = parsed.items[0], exp["items"][0]
+    assert (item.number, item.section) == (want["number"], want["section"])
+    assert _same(item.title, want["title"], True), item.title
+    assert item.presenters == want["presenters"]
+    assert len(item.indstilling) == want["indstilling_count"]
+    assert _starts(item.referat, want["referat_starts"], True), item.referat[:80]
+    assert _starts(item.sagsfremstilling, want["sagsfremstilling_starts"], True)
+    assert item.outcome == want["outcome"]
+    assert [(a.label, a.title) for a in item.attachments] == [
+        (a["label"], a["title"]) for a in want["attachments"]
+    ]

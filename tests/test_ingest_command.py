@@ -93,3 +93,21 @@ def test_reingest_all_rebuilds_every_meeting_and_keeps_hand_corrections(fixtures
     assert repaired.title != "Forkert"
     assert "kept hand correction of title" in out.getvalue()
     assert Meeting.objects.count() == 5
+
+
+def test_reingest_outdated_reads_only_what_an_older_parser_read(fixtures_dir):
+    _ingest(fixtures_dir)
+    SourceDocument.objects.filter(original_filename=SEED_2024).update(parser_version="old")
+    out = StringIO()
+
+    call_command("reingest", "--outdated", stdout=out, stderr=StringIO())
+
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 3  # header, one document, totals
+    assert SEED_2024 in lines[1]
+    assert SourceDocument.objects.filter(parser_version="old").count() == 0
+
+
+def test_reingest_without_a_choice_says_what_to_name():
+    with pytest.raises(CommandError, match="--all"):
+        call_command("reingest", stdout=StringIO())

@@ -4,7 +4,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from ingest.load import reingest_source
+from ingest.load import parser_version, reingest_source
 from ingest.management.summary import fail_if_any_failed, print_summary
 from minutes.models import Meeting, SourceDocument
 
@@ -19,15 +19,20 @@ class Command(BaseCommand):
         parser.add_argument("sha256", nargs="*", help="source documents by SHA-256 (or a prefix)")
         parser.add_argument("--all", action="store_true", help="every meeting's current source")
         parser.add_argument("--failed", action="store_true", help="retry every failed source")
+        parser.add_argument(
+            "--outdated",
+            action="store_true",
+            help="every meeting's current source read by another parser version",
+        )
 
     def handle(self, *args, sha256: list[str], **options):
-        if not (sha256 or options["all"] or options["failed"]):
-            raise CommandError("Name sources by SHA-256, or use --all and/or --failed.")
+        if not (sha256 or options["all"] or options["failed"] or options["outdated"]):
+            raise CommandError("Name sources by SHA-256, or use --all, --outdated or --failed.")
         sources: dict[int, SourceDocument] = {}
-        if options["all"]:
+        if options["all"] or options["outdated"]:
             for meeting in Meeting.objects.select_related("current_source").order_by("date"):
                 source = meeting.current_source or meeting.sources.order_by("-uploaded_at").first()
-                if source:
+                if source and (options["all"] or source.parser_version != parser_version()):
                     sources[source.pk] = source
         if options["failed"]:
             for source in SourceDocument.objects.filter(status=SourceDocument.Status.FAILED):

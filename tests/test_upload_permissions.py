@@ -1,4 +1,4 @@
-"""Every secretariat URL: anonymous visitors log in, readers get 403, the Sekretariat and admins pass."""
+"""Every secretariat URL: anonymous visitors log in, readers get 403, staff and admins pass."""
 import pytest
 from django.contrib.auth.models import Group
 

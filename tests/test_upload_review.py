@@ -1,4 +1,4 @@
-"""The review page: the parsed meeting beside its text, warnings, corrections that stick, publish."""
+"""The review page: the parsed meeting beside its text, warnings, lasting corrections, publish."""
 import pytest
 from django.utils.html import escape
 
@@ -77,7 +77,7 @@ def test_corrections_are_saved_locked_and_survive_re_ingest(staff, source):
         context,
         **{
             f"items-{index}-title": "Lånepuljen: fælleskommunal koordinering (rettet)",
-            f"items-{index}-referat": "DASSOS godkendte koordineringen.\r\nRettet af sekretariatet.",
+            f"items-{index}-referat": "DASSOS godkendte koordineringen.\r\nRettet af os.",
             f"items-{index}-outcome": "approved",
             "meeting-location": "Viborg Rådhus",
         },
@@ -86,7 +86,7 @@ def test_corrections_are_saved_locked_and_survive_re_ingest(staff, source):
     assert response.status_code == 302, response.context and response.context["formset"].errors
     item.refresh_from_db()
     assert item.title == "Lånepuljen: fælleskommunal koordinering (rettet)"
-    assert item.referat == "DASSOS godkendte koordineringen.\nRettet af sekretariatet."
+    assert item.referat == "DASSOS godkendte koordineringen.\nRettet af os."
     assert item.locked_fields == ["referat", "title"]
     decision = item.decisions.get()
     assert (decision.outcome, decision.text) == ("approved", item.referat)
@@ -98,7 +98,7 @@ def test_corrections_are_saved_locked_and_survive_re_ingest(staff, source):
     item.refresh_from_db()
     meeting = Meeting.objects.get(pk=source.meeting_id)
     assert item.title == "Lånepuljen: fælleskommunal koordinering (rettet)"
-    assert item.referat.endswith("Rettet af sekretariatet.")
+    assert item.referat.endswith("Rettet af os.")
     assert item.decisions.get().outcome == "approved"
     assert meeting.location == "Viborg Rådhus"
     page = staff.get(f"/sekretariat/{source.pk}/").content.decode()

@@ -31,6 +31,6 @@ def referat_file(path: Path = SEED_2024, *, name: str | None = None, text: str |
 
 
 def upload(client, capture, *files, **data):
-    """POST files to the upload page and run the enqueued parse (on commit), as the browser would."""
+    """POST files to the upload page and run the parse it enqueues on commit, like a browser."""
     with capture(execute=True):
         return client.post("/sekretariat/", {"files": list(files), **data})

@@ -63,10 +63,13 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Dette dokument kan ikke rettes her."))
         return redirect("ingest:review", pk=source.pk)
     participants = (
-        Participant.objects.filter(meeting=meeting).select_related("person", "organisation")
+        Participant.objects.filter(meeting=meeting)
+        .select_related("person", "organisation")
+        .order_by("order")
         if meeting
         else []
     )
+    job = job_for(source)
     context = {
         "source": source,
         "meeting": meeting,
@@ -75,13 +78,21 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "formset": formset,
         "participants": participants,
         "personal_data": find_personal_data(source.text),
-        "job": job_for(source),
+        "job": job,
+        "job_seconds": _seconds(job),
         "public_url": public_url(meeting),
         "can_publish": request.user.has_perm(PUBLISH),
         "can_upload": request.user.has_perm(UPLOAD),
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "ingest/review.html", context, status=status)
+
+
+def _seconds(job) -> float | None:
+    """How long the job ran, in seconds, once it has finished."""
+    if job is None or not (job.started_at and job.finished_at):
+        return None
+    return (job.finished_at - job.started_at).total_seconds()
 
 
 @transaction.atomic

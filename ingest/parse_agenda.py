@@ -19,10 +19,14 @@ from ingest.presenters import is_ved_line, parse_presenters
 SECTION_RE = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
 ITEM_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$")
 TOC_ENTRY_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})?)\.?\s+(\S.*?)\s+(\d{1,3})$")
-STRAY_NUMBER_RE = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.?|\d{1,3})$")
+STRAY_NUMBER_RE = re.compile(
+    r"^(?:\d{1,2}\.\d{1,2}\.?|\d{1,3}|(?:Side|Page)\s+\d{1,3}(?:\s+(?:af|of)\s+\d{1,3})?)$",
+    re.IGNORECASE,
+)
 MARKERS_ONLY_RE = re.compile(r"^(?:[•oO0e¢©«]\s*)+$")
 URL_LINE_RE = re.compile(r"^(?:https?://|file:|mailto:|www\.)\S*$", re.IGNORECASE)
-TITLE_START_RE = re.compile(r"^[\"“”'‘’«A-ZÆØÅa-zæøå]")
+# Titles start with a capital or a quote; "2.1 mio. kr. …" in running text is no item.
+TITLE_START_RE = re.compile(r"^[\"“”'‘’«A-ZÆØÅ]")
 KNOWN_SECTIONS = (
     "Beslutningspunkter",
     "Drøftelsespunkter",
@@ -261,8 +265,12 @@ class _Walker:
             return False
         if self.section is None:
             return True
+        listed = self.toc.title(f"{major}.{minor}")
+        if listed is not None and _close(listed, title, 0.8):
+            # The contents vouch for it, even after a gap in the numbering.
+            return major > self.section or (major == self.section and minor > self.minor)
         if major == self.section:
-            return minor > self.minor
+            return self.minor < minor <= self.minor + 3
         return major == self.section + 1 and minor <= 2
 
     def _unnumbered_item(self, index: int) -> bool:

@@ -539,3 +539,18 @@ def test_a_title_that_lost_its_number_is_found_through_the_table_of_contents():
         "1 item has no number in the text (2.2); the numbers were inferred from their position "
         "and the table of contents."
     ]
+
+
+def test_numbers_in_running_text_and_page_footers_are_not_headings():
+    items, _ = agenda(
+        "1. Beslutningspunkter\n\n1.1 Budget for Børnehus Midt\n\nReferat\n"
+        "DASSOS tog budgettet til efterretning.\n\nSagsfremstilling\nTaksten stiger med\n"
+        "1.2 mio. kr. i 2022.\n\nSide 3 af 12\n\n1.7 Ny opgørelse af pladser\n\n"
+        "1.2 Godkendelse af mødeplan\n\nReferat\nMødeplanen blev godkendt.\n"
+    )
+    assert [(i.number, i.title) for i in items] == [
+        ("1.1", "Budget for Børnehus Midt"),
+        ("1.2", "Godkendelse af mødeplan"),
+    ]
+    assert "1.2 mio. kr. i 2022." in items[0].sagsfremstilling
+    assert "Side 3" not in items[0].sagsfremstilling

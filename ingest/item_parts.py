@@ -49,28 +49,29 @@ class ItemParts:
 
 
 def part_heading(text: str) -> tuple[str, str] | None:
-    """('referat', '') for 'Referat:'; ('Efterskrift', rest) for 'Efterskrift: Efter mødet …'."""
+    """('referat', '') for 'Referat:'; ('Efterskrift', rest) for 'Efterskrift: Efter mødet …'.
+
+    Text after a colon is the part's first line; other words after the name make it no heading
+    ("Indstilling til DASSOS:" inside a case text, "Referat dialogmøde …" as a bilag title).
+    """
     match = PART_RE.match(text.strip())
     if not match:
         return None
     name, sep, rest = match["name"].lower(), match["sep"], match["rest"].strip()
     if name.startswith(("referat", "beslutning")):
         name = "referat"
-    if name in ("indstilling", "referat", "bilag", "bemærkninger", "skriftlig orientering"):
-        return (_part_key(name), "") if not rest else None
-    if name == "sagsfremstilling":
+    key = _part_key(name)
+    if not rest:
+        return key, ""
+    if name == "sagsfremstilling" and len(rest.split()) <= 6 and rest[0].islower() \
+            and rest.endswith(":"):
         # "Sagsfremstilling modtaget fra Syddjurs Kommune:" is still the heading.
-        if not rest or (len(rest.split()) <= 6 and rest[0].islower() and rest.endswith(":")):
-            return "sagsfremstilling", ""
-        return None
-    # Efterskrift may carry its text on the heading line.
-    if rest and not sep:
-        return None
-    return "Efterskrift", rest
+        return key, ""
+    return (key, rest) if sep == ":" else None
 
 
 def _part_key(name: str) -> str:
-    return name if name in MAIN_PARTS else name.capitalize()
+    return name if name in MAIN_PARTS else name[0].upper() + name[1:]
 
 
 def bullet_text(text: str) -> str | None:

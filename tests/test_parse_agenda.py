@@ -554,3 +554,15 @@ def test_numbers_in_running_text_and_page_footers_are_not_headings():
     ]
     assert "1.2 mio. kr. i 2022." in items[0].sagsfremstilling
     assert "Side 3" not in items[0].sagsfremstilling
+
+
+def test_a_part_heading_may_carry_its_first_line_after_a_colon():
+    items, _ = agenda(
+        "1. Beslutningspunkter\n\n1.1 Mødeplan 2025\n\n"
+        "Indstilling: At DASSOS godkender mødeplanen\n"
+        "\nReferat: DASSOS godkendte mødeplanen.\n\nSkriftlig orientering\nIntet nyt.\n"
+    )
+    item = items[0]
+    assert item.indstilling == ["godkender mødeplanen"]
+    assert item.referat == "DASSOS godkendte mødeplanen."
+    assert item.other_parts == {"Skriftlig orientering": "Intet nyt."}

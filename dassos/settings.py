@@ -126,6 +126,8 @@ LOGIN_REDIRECT_URL = "/"
 INGEST_MAX_BYTES = envint("INGEST_MAX_BYTES", 50 * 1024 * 1024)
 INGEST_MAX_PAGES = envint("INGEST_MAX_PAGES", 500)
 INGEST_OCR_DPI = envint("INGEST_OCR_DPI", 200)
+# Wall-clock budget for reading one document (PDF pages and OCR check it as they go).
+INGEST_MAX_SECONDS = envint("INGEST_MAX_SECONDS", 600)
 
 # Background parsing of uploads: jobs are rows in the database, run by `manage.py db_worker`.
 TASKS = {

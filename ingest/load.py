@@ -62,11 +62,12 @@ class IngestResult:
 
 
 def limits_from_settings() -> Limits:
-    """The parser's bounds, from INGEST_MAX_BYTES / INGEST_MAX_PAGES / INGEST_OCR_DPI."""
+    """The parser's bounds, from the INGEST_MAX_BYTES, _PAGES, _SECONDS and _OCR_DPI settings."""
     return Limits(
         max_bytes=settings.INGEST_MAX_BYTES,
         max_pages=settings.INGEST_MAX_PAGES,
         ocr_dpi=settings.INGEST_OCR_DPI,
+        max_seconds=settings.INGEST_MAX_SECONDS,
     )
 
 

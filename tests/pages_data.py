@@ -1,0 +1,47 @@
+"""The five seed referater parsed once per run and loaded through the real loader per test."""
+from functools import cache
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from ingest.contract import ParsedMeeting
+from ingest.load import load_parsed, store_source
+from ingest.pipeline import parse_document
+from minutes.models import Meeting
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@cache
+def parsed_seeds() -> tuple[tuple[str, bytes, ParsedMeeting], ...]:
+    """(filename, bytes, parsed tree) of every seed; parsing is pure, so it is done once."""
+    return tuple(
+        (path.name, path.read_bytes(), parse_document(path.read_bytes(), path.name))
+        for path in sorted(FIXTURES.glob("*.txt"))
+    )
+
+
+def load_seeds(*, published: bool = True) -> list[Meeting]:
+    """Store and load every seed the way `manage.py ingest` does."""
+    meetings = []
+    for name, data, parsed in parsed_seeds():
+        source, _created = store_source(data, name)
+        meetings.append(load_parsed(parsed, source, published=published).meeting)
+    return meetings
+
+
+@pytest.fixture
+def archive(db, settings, tmp_path) -> list[Meeting]:
+    """All five seed meetings, published, with sources stored under a temporary MEDIA_ROOT."""
+    settings.MEDIA_ROOT = tmp_path
+    return load_seeds()
+
+
+def count_queries(client, url: str) -> int:
+    """How many queries rendering `url` takes (the response must be 200)."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)

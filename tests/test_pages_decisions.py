@@ -1,0 +1,141 @@
+"""The decisions list: filters, facet counts, sorting, paging and CSV export."""
+import csv
+import io
+
+import pytest
+
+from minutes.models import Decision, Meeting, Organisation, Outcome, Person
+from tests.pages_data import archive, count_queries  # noqa: F401 - pytest fixture
+
+pytestmark = pytest.mark.django_db
+
+
+def _rows(response) -> list:
+    return list(response.context["decisions"])
+
+
+@pytest.mark.usefixtures("archive")
+def test_it_lists_every_published_decision_newest_first(client):
+    response = client.get("/beslutninger/")
+    assert response.context["total"] == Decision.objects.count()
+    dates = [d.item.meeting.date for d in _rows(response)]
+    assert dates == sorted(dates, reverse=True)
+    assert dates[0].isoformat() == "2026-02-27"
+
+
+@pytest.mark.usefixtures("archive")
+def test_it_filters_by_topic_and_outcome(client):
+    response = client.get("/beslutninger/?topic=botilbud&outcome=approved")
+    titles = [d.item.title for d in _rows(response)]
+    assert any("Kollegiet" in t for t in titles)
+    assert all(d.outcome == Outcome.APPROVED for d in _rows(response))
+    assert all(d.item.topics.filter(slug="botilbud").exists() for d in _rows(response))
+
+
+@pytest.mark.usefixtures("archive")
+def test_it_filters_by_date_range_and_section(client):
+    response = client.get(
+        "/beslutninger/?date_from=2021-01-01&date_to=2022-12-31&section=Orienteringspunkter"
+    )
+    rows = _rows(response)
+    assert rows
+    assert {d.item.meeting.date.year for d in rows} == {2021, 2022}
+    assert {d.item.section for d in rows} == {"Orienteringspunkter"}
+
+
+@pytest.mark.usefixtures("archive")
+def test_it_filters_by_presenter_and_by_the_presenters_organisation(client):
+    katrine = Person.objects.get(name="Katrine Axél")
+    rows = _rows(client.get(f"/beslutninger/?presenter={katrine.slug}"))
+    assert rows and all(katrine in d.item.presenters.all() for d in rows)
+    syddjurs = Organisation.objects.get(name__startswith="Syddjurs")
+    org_rows = _rows(client.get(f"/beslutninger/?organisation={syddjurs.slug}"))
+    assert {d.item.title for d in org_rows} >= {
+        d.item.title for d in rows if d.item.meeting.participants.filter(
+            person=katrine, organisation=syddjurs).exists()
+    }
+    assert org_rows
+
+
+@pytest.mark.usefixtures("archive")
+def test_free_text_narrows_the_list(client):
+    rows = _rows(client.get("/beslutninger/?q=Kollegiet"))
+    assert sorted((d.item.meeting.date.isoformat(), d.item.number) for d in rows) == [
+        ("2024-03-01", "1.4"),
+        ("2026-02-27", "1.8"),
+    ]
+
+
+@pytest.mark.usefixtures("archive")
+def test_facets_count_the_filtered_decisions(client):
+    response = client.get("/beslutninger/?topic=rammeaftale")
+    facets = response.context["facets"]
+    total = response.context["total"]
+    assert sum(f["count"] for f in facets["outcome"]) == total
+    assert sum(f["count"] for f in facets["year"]) == total
+    rammeaftale = next(f for f in facets["topic"] if f["value"] == "rammeaftale")
+    assert rammeaftale["count"] == total
+    html = response.content.decode()
+    assert "?topic=rammeaftale&amp;outcome=approved" in html
+
+
+@pytest.mark.usefixtures("archive")
+def test_it_sorts_by_title_and_by_oldest_date(client):
+    titles = [d.item.title for d in _rows(client.get("/beslutninger/?sort=title"))]
+    assert titles == sorted(titles)
+    dates = [d.item.meeting.date for d in _rows(client.get("/beslutninger/?sort=date"))]
+    assert dates == sorted(dates)
+
+
+@pytest.mark.usefixtures("archive")
+def test_it_pages_through_the_list_keeping_the_filters(client):
+    first = client.get("/beslutninger/?outcome=noted")
+    total = first.context["total"]
+    assert total > 25
+    html = first.content.decode()
+    assert 'href="?outcome=noted&amp;page=2"' in html
+    second = client.get("/beslutninger/?outcome=noted&page=2")
+    assert len(_rows(second)) == total - 25
+
+
+@pytest.mark.usefixtures("archive")
+def test_the_csv_export_holds_the_filtered_decisions(client):
+    for url in ("/beslutninger.csv?topic=botilbud", "/beslutninger/?topic=botilbud&format=csv"):
+        response = client.get(url)
+        assert response["Content-Type"].startswith("text/csv")
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        assert rows[0][:5] == ["Dato", "Punkt", "Afsnit", "Titel", "Udfald"]
+        expected = Decision.objects.filter(item__topics__slug="botilbud").count()
+        assert len(rows) - 1 == expected
+        assert any("Kollegiet" in row[3] and row[4] == "godkendt" for row in rows[1:])
+        assert all(row[8].startswith("http://testserver/moeder/") for row in rows[1:])
+
+
+@pytest.mark.usefixtures("archive")
+def test_the_csv_export_defuses_spreadsheet_formulas(client):
+    Decision.objects.filter(item__title__contains="Kollegiet").update(text="=HYPERLINK(\"x\")")
+    response = client.get("/beslutninger.csv?q=Kollegiet")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert {row[5] for row in rows[1:]} == {"'=HYPERLINK(\"x\")"}
+
+
+@pytest.mark.usefixtures("archive")
+def test_unpublished_decisions_are_left_out_of_list_and_export(client):
+    Meeting.objects.get(date="2026-02-27").set_published(False)
+    response = client.get("/beslutninger/")
+    assert all(d.item.meeting.date.year != 2026 for d in _rows(response))
+    csv_text = client.get("/beslutninger.csv").content.decode("utf-8-sig")
+    assert "2026-02-27" not in csv_text
+
+
+@pytest.mark.usefixtures("archive")
+def test_the_list_takes_the_same_number_of_queries_for_few_or_many_rows(client):
+    year_2024 = "/beslutninger/?date_from=2024-01-01&date_to=2024-12-31"
+    counts = {
+        "3 rows": count_queries(client, year_2024 + "&outcome=approved"),
+        "9 rows": count_queries(client, year_2024),
+        "25 rows": count_queries(client, "/beslutninger/"),
+        "2 text hits": count_queries(client, "/beslutninger/?q=Kollegiet"),
+        "12 text hits": count_queries(client, "/beslutninger/?q=botilbud"),
+    }
+    assert set(counts.values()) == {12}, counts

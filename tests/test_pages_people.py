@@ -1,0 +1,59 @@
+"""Person and organisation pages: attendance, items presented, representatives over time."""
+import pytest
+
+from minutes.models import Meeting, Organisation, Person
+from tests.pages_data import archive, count_queries  # noqa: F401 - pytest fixture
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.usefixtures("archive")
+def test_a_person_page_shows_meetings_attended_and_missed_and_roles(client):
+    chair = Person.objects.get(name="Jesper Thyrring Møller")
+    response = client.get(chair.get_absolute_url())
+    html = response.content.decode()
+    assert "<h1>Jesper Thyrring Møller</h1>" in html
+    participations = response.context["participations"]
+    assert response.context["present_count"] + response.context["absent_count"] == len(
+        participations
+    )
+    assert "formand" in html
+    assert 'href="/moeder/2024-03-01/"' in html
+
+
+@pytest.mark.usefixtures("archive")
+def test_a_person_page_lists_the_items_presented(client):
+    katrine = Person.objects.get(name="Katrine Axél")
+    html = client.get(katrine.get_absolute_url()).content.decode()
+    assert 'href="/moeder/2026-02-27/punkt/1.8/"' in html
+    assert "Godkendelse af lukning af botilbuddet Kollegiet" in html
+
+
+@pytest.mark.usefixtures("archive")
+def test_an_organisation_page_shows_its_representatives_over_time(client):
+    struer = Organisation.objects.get(name="Struer Kommune")
+    response = client.get(struer.get_absolute_url())
+    html = response.content.decode()
+    assert "<h1>Struer Kommune</h1>" in html
+    people = [r["person"].name for r in response.context["representatives"]]
+    assert "Jesper Thyrring Møller" in people
+    assert "Repræsenteret på" in html
+
+
+@pytest.mark.usefixtures("archive")
+def test_people_pages_leave_out_unpublished_meetings(client):
+    Meeting.objects.get(date="2024-03-01").set_published(False)
+    chair = Person.objects.get(name="Jesper Thyrring Møller")
+    assert "/moeder/2024-03-01/" not in client.get(chair.get_absolute_url()).content.decode()
+
+
+@pytest.mark.usefixtures("archive")
+def test_people_pages_take_a_fixed_number_of_queries(client):
+    chair = Person.objects.get(name="Jesper Thyrring Møller")
+    katrine = Person.objects.get(name="Katrine Axél")
+    assert chair.presented_items.count() > 5 * katrine.presented_items.count() > 0
+    assert count_queries(client, chair.get_absolute_url()) == count_queries(
+        client, katrine.get_absolute_url()
+    ) == 4
+    struer = Organisation.objects.get(name="Struer Kommune")
+    assert count_queries(client, struer.get_absolute_url()) == 3

@@ -1,0 +1,182 @@
+"""Search: web-search syntax, compound parts, ranking, safe snippets; PostgreSQL full text."""
+import pytest
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
+
+from minutes.models import AgendaItem, Meeting
+from minutes.search import (
+    CONFIG,
+    START,
+    STOP,
+    highlight,
+    item_vector,
+    mark_headline,
+    parse_terms,
+    search_items,
+)
+from tests.pages_data import archive, count_queries  # noqa: F401 - pytest fixture
+
+
+def _hits(query: str) -> list[tuple[str, str]]:
+    items = search_items(query).select_related("meeting")
+    return [(i.meeting.date.isoformat(), i.number) for i in items]
+
+
+def test_it_reads_phrases_alternatives_and_exclusions():
+    terms = parse_terms('"Rammeaftale 2025-26" kollegiet OR herberg -lukning')
+    assert terms.positive == ["Rammeaftale 2025-26", "kollegiet", "herberg"]
+    assert terms.negative == ["lukning"]
+    assert terms.any_of is True
+    assert not parse_terms('  "" - ')
+
+
+def test_a_very_long_query_is_cut_to_a_bounded_number_of_terms():
+    terms = parse_terms(" ".join(f"ord{n}" for n in range(500)))
+    assert len(terms.positive) == 8
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("archive")
+def test_it_finds_a_named_care_home(client):
+    assert sorted(_hits("Kollegiet")) == [("2024-03-01", "1.4"), ("2026-02-27", "1.8")]
+    html = client.get("/soeg/?q=Kollegiet").content.decode()
+    assert "2 resultater for »Kollegiet«" in html
+    assert 'href="/moeder/2026-02-27/punkt/1.8/"' in html
+    assert "<mark>Kollegiet</mark>" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("archive")
+def test_part_of_a_compound_word_finds_its_item():
+    compound = AgendaItem.objects.get(meeting__date="2026-02-27", number="3.1")
+    assert "botilbudspladser" in compound.referat
+    assert ("2026-02-27", "3.1") in _hits("plads")
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("archive")
+def test_an_excluded_word_removes_items():
+    assert _hits("Kollegiet -lukning") == [("2024-03-01", "1.4")]
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("archive")
+def test_unpublished_meetings_are_not_searched():
+    Meeting.objects.get(date="2024-03-01").set_published(False)
+    assert _hits("Kollegiet") == [("2026-02-27", "1.8")]
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("archive")
+def test_snippets_escape_the_document_text_and_mark_the_hit(client):
+    AgendaItem.objects.filter(meeting__date="2026-02-27", number="1.8").update(
+        referat="<script>alert(1)</script> DASSOS godkendte lukningen af Kollegiet."
+    )
+    html = client.get("/soeg/?q=Kollegiet").content.decode()
+    assert "<script>alert(1)" not in html
+    # PostgreSQL's headline parser drops tags altogether; the simple search shows them escaped.
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html or "alert(1)" not in html
+    assert "<mark>Kollegiet</mark>" in html
+
+
+def test_a_database_headline_is_escaped_before_the_marks_are_added():
+    headline = f"<img src=x onerror=alert(1)> {START}Kollegiet{STOP} & co"
+    assert mark_headline(headline) == (
+        "&lt;img src=x onerror=alert(1)&gt; <mark>Kollegiet</mark> &amp; co"
+    )
+    assert mark_headline(f"{START}unbalanced") == "unbalanced"
+
+
+def test_our_own_snippet_escapes_and_marks_every_term():
+    text = "Før <b>botilbud</b> og BOTILBUD " + "x " * 200
+    snippet = highlight(text, ["botilbud"])
+    assert snippet.startswith(
+        "Før &lt;b&gt;<mark>botilbud</mark>&lt;/b&gt; og <mark>BOTILBUD</mark>"
+    )
+    assert snippet.endswith(" …")
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("archive")
+def test_the_search_page_without_a_query_shows_only_the_form(client):
+    html = client.get("/soeg/").content.decode()
+    assert '<label for="search-q">' in html
+    assert "resultat" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("archive")
+def test_the_search_page_takes_the_same_number_of_queries_for_2_or_12_hits(client):
+    assert len(_hits("Kollegiet")) == 2 and len(_hits("botilbud")) >= 10
+    assert count_queries(client, "/soeg/?q=Kollegiet") == count_queries(
+        client, "/soeg/?q=botilbud"
+    ) == 4
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+@pytest.mark.usefixtures("archive")
+def test_danish_stemming_finds_other_forms_of_a_word():
+    item = AgendaItem.objects.get(meeting__date="2024-03-01", number="1.4")
+    texts = item.title + item.referat + item.indstilling + item.sagsfremstilling
+    assert "botilbuddet" not in texts
+    assert ("2024-03-01", "1.4") in _hits("botilbuddet")
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+@pytest.mark.usefixtures("archive")
+def test_a_title_hit_ranks_above_a_hit_in_the_case_text():
+    hits = list(search_items("centrale udmeldinger"))
+    assert hits[0].title == "Centrale udmeldinger"
+    assert hits[0].rank > hits[-1].rank
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+@pytest.mark.usefixtures("archive")
+def test_web_search_phrases_and_or():
+    phrase = _hits('"Rammeaftale 2025-26"')
+    assert ("2024-03-01", "1.1") in phrase
+    assert ("2022-09-15", "1.2") not in phrase
+    either = set(_hits("Kollegiet OR hjerneskade"))
+    assert {("2024-03-01", "1.4"), ("2026-02-27", "1.8")} < either
+    assert ("2022-09-15", "1.5") in either
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+@pytest.mark.usefixtures("archive")
+def test_a_typo_still_finds_its_target():
+    assert ("2022-09-15", "1.2") in _hits("Rammeaftle")
+    assert ("2024-03-01", "1.4") in _hits("Kolegiet")
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+@pytest.mark.usefixtures("archive")
+def test_postgres_snippets_come_from_search_headline(client):
+    item = search_items("ungementorordningen").first()
+    assert "\ue000" in item.headline
+    html = client.get("/soeg/?q=ungementorordningen").content.decode()
+    assert "<mark>" in html and "\ue000" not in html
+
+
+def _plan(query) -> str:
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+@pytest.mark.usefixtures("archive")
+def test_full_text_and_substring_search_can_use_their_gin_indexes():
+    full_text = AgendaItem.objects.annotate(document=item_vector()).filter(
+        document=SearchQuery("botilbud", config=CONFIG, search_type="websearch")
+    )
+    assert "item_search_vector" in _plan(full_text.order_by())
+    substring = AgendaItem.objects.filter(referat__icontains="plads")
+    assert "item_refera_upper_trgm" in _plan(substring.order_by())

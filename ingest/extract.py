@@ -20,7 +20,18 @@ def extract(data: bytes, limits: Limits = Limits()) -> Extracted:
     if sniff_kind(data) == "pdf":
         from ingest.extract_pdf import extract_pdf
 
-        return extract_pdf(data, limits)
+        extracted = extract_pdf(data, limits)
+        if len(extracted.raw_text) > limits.max_text:
+            raise ParseError(
+                f"The PDF holds {len(extracted.raw_text) / 1e6:.1f} million characters of text; "
+                f"the limit is {limits.max_text / 1e6:.1f} million."
+            )
+        return extracted
+    if len(data) > limits.max_text:
+        raise ParseError(
+            f"The text file is {len(data) / 1e6:.1f} MB; a referat as text may be at most "
+            f"{limits.max_text / 1e6:.1f} MB."
+        )
     extracted = extract_text(data)
     return _repair_if_ocr(extracted)
 

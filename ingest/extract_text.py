@@ -69,6 +69,8 @@ def _line(raw: str, markdown: bool) -> Line:
 
 def extract_text(data: bytes) -> Extracted:
     """Decode a text referat into lines; raises ParseError for empty or binary input."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark
+        data = data.decode("utf-16", errors="replace").encode("utf-8")
     if not data.strip():
         raise ParseError("The file is empty.")
     if not looks_like_text(data):

@@ -8,3 +8,6 @@ class Limits:
     max_pages: int = 500
     ocr_dpi: int = 200
     max_seconds: float = 600.0  # wall-clock budget for one document, OCR included
+    # Text to parse, as a text file's bytes or a PDF's extracted characters: real referater hold
+    # ~40 KB, and parsing costs about 3 s and 20 MB of memory per MB, so this bounds both.
+    max_text: int = 4 * 1024 * 1024

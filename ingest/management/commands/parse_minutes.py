@@ -23,7 +23,8 @@ def summary(parsed: ParsedMeeting) -> str:
         f"Source: {parsed.source.filename} ({parsed.source.kind}"
         + (f", {parsed.source.pages} pages" if parsed.source.pages else "")
         + f"), sha256 {parsed.source.sha256[:12]}",
-        f"Participants: {present} present, {absent} absent",
+        f"Participants: {present} present, {absent} absent"
+        if parsed.participants else "Participants: no list in the document",
         f"Items: {len(parsed.items)}",
     ]
     section = None
@@ -59,7 +60,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: str, as_json: bool = False, **options):
         path = Path(file)
+        limits = limits_from_settings()
         try:
+            # A file over the limit is refused before it is read into memory.
+            if path.is_file() and path.stat().st_size > limits.max_bytes:
+                raise CommandError(
+                    f"The file is {path.stat().st_size / 1e6:.0f} MB; "
+                    f"the limit is {limits.max_bytes / 1e6:.0f} MB.",
+                    returncode=2,
+                )
             data = path.read_bytes()
         except FileNotFoundError:
             raise CommandError(f"No such file: {file}.", returncode=2) from None
@@ -69,7 +78,7 @@ class Command(BaseCommand):
             raise CommandError(f"{file} cannot be read (permission denied).", returncode=2) \
                 from None
         try:
-            parsed = parse_document(data, path.name, limits_from_settings())
+            parsed = parse_document(data, path.name, limits)
         except ParseError as error:
             raise CommandError(str(error), returncode=2) from None
         if as_json:

@@ -18,7 +18,11 @@ from ingest.presenters import is_ved_line, parse_presenters
 
 SECTION_RE = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
 ITEM_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$")
-TOC_ENTRY_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})?)\.?\s+(\S.*?)\s+(\d{1,3})$")
+# "1.1 Title 3", and Word's dot leaders "1.1 Title ........ 3" (only tried on short lines).
+TOC_ENTRY_RE = re.compile(
+    r"^(\d{1,2}(?:\.\d{1,2})?)\.?\s+(\S.*?)(?:\s*[.…·_]{3,}\s*|\s+)(\d{1,3})$"
+)
+MAX_HEADING_CHARS = 300
 STRAY_NUMBER_RE = re.compile(
     r"^(?:\d{1,2}\.\d{1,2}\.?|\d{1,3}|(?:Side|Page)\s+\d{1,3}(?:\s+(?:af|of)\s+\d{1,3})?)$",
     re.IGNORECASE,
@@ -97,6 +101,10 @@ def _rows(lines: list[Line]) -> list[Row]:
     return rows
 
 
+def _toc_entry(text: str) -> re.Match[str] | None:
+    return TOC_ENTRY_RE.match(text) if len(text) <= MAX_HEADING_CHARS else None
+
+
 def _find_toc(rows: list[Row]) -> _Toc:
     """The table of contents: a run of at least three numbered lines ending in a page number."""
     toc = _Toc()
@@ -106,12 +114,12 @@ def _find_toc(rows: list[Row]) -> _Toc:
         entries = [i for i in run if rows[i].text]
         if len(entries) >= 3:
             for i in entries:
-                match = TOC_ENTRY_RE.match(rows[i].text)
+                match = _toc_entry(rows[i].text)
                 toc.titles.setdefault(match[1], match[2].strip())
                 toc.rows.add(i)
 
     for index, row in enumerate(rows):
-        if not row.text or TOC_ENTRY_RE.match(row.text):
+        if not row.text or _toc_entry(row.text):
             run.append(index)
         else:
             close()
@@ -192,6 +200,8 @@ class _Walker:
     def _heading_at(self, index: int) -> int:
         row = self.rows[index]
         text = row.text
+        if len(text) > MAX_HEADING_CHARS:
+            return index + 1
         section = self._section(index)
         if section is not None:
             number, title = section

@@ -566,3 +566,16 @@ def test_a_part_heading_may_carry_its_first_line_after_a_colon():
     assert item.indstilling == ["godkender mødeplanen"]
     assert item.referat == "DASSOS godkendte mødeplanen."
     assert item.other_parts == {"Skriftlig orientering": "Intet nyt."}
+
+
+def test_a_contents_list_with_dot_leaders_is_not_read_as_items():
+    text = WITH_TOC.replace("aktivitet 3\n", "aktivitet ........................ 3\n").replace(
+        "takstfilen 4\n", "takstfilen.......4\n"
+    )
+    items, warnings = agenda(text)
+    assert [(i.number, i.title) for i in items] == [
+        ("1.1", "Børnehuset Midt – orientering om aktivitet"),
+        ("2.1", "Status på modernisering af takstfilen"),
+        ("2.2", "Mødeplan for DASSOS 2022"),
+    ]
+    assert warnings == []

@@ -8,13 +8,13 @@ from django.utils import formats, translation
 from datetime import date
 
 
-def test_the_interface_speaks_danish_by_default(client):
+def test_the_interface_speaks_danish_by_default(client, db):
     response = client.get("/")
     assert response.status_code == 200
     assert '<html lang="da">' in response.content.decode()
 
 
-def test_english_is_available(client):
+def test_english_is_available(client, db):
     response = client.get("/", headers={"accept-language": "en"})
     assert '<html lang="en">' in response.content.decode()
 

@@ -179,3 +179,17 @@ def test_the_list_stops_refreshing_when_nothing_waits(staff, django_capture_on_c
     page = staff.get("/sekretariat/").content.decode()
     assert 'http-equiv="refresh"' not in page
     assert staff.get("/sekretariat/raekker/")["X-Pending"] == "0"
+
+
+def test_the_list_needs_the_same_few_queries_however_many_documents(
+    staff, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    upload(staff, django_capture_on_commit_callbacks, referat_file(), referat_file(SEED_2022))
+    for n in range(5):
+        SourceDocument.objects.create(
+            file=f"sources/aa/{n}.txt", original_filename=f"{n}.txt", sha256=f"{n}" * 64, size=1
+        )
+    with django_assert_max_num_queries(6):
+        assert staff.get("/sekretariat/").status_code == 200
+    with django_assert_max_num_queries(6):
+        assert staff.get("/sekretariat/raekker/").status_code == 200

@@ -149,3 +149,10 @@ def test_the_original_file_is_served_under_its_own_name(staff, source):
     assert response["Content-Disposition"].startswith("attachment;")
     assert SEED_2024.name in response["Content-Disposition"]
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_review_page_queries_do_not_grow_with_the_items(
+    staff, source, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(10):
+        assert staff.get(f"/sekretariat/{source.pk}/").status_code == 200

@@ -9,7 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from ingest.contract import ParsedMeeting
 from ingest.load import load_parsed, store_source
 from ingest.pipeline import parse_document
-from minutes.models import Meeting
+from minutes.models import Meeting, Topic
+from minutes.models.base import danish_slugify
+from minutes.topics import DEFAULT_TOPICS
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -21,6 +23,14 @@ def parsed_seeds() -> tuple[tuple[str, bytes, ParsedMeeting], ...]:
         (path.name, path.read_bytes(), parse_document(path.read_bytes(), path.name))
         for path in sorted(FIXTURES.glob("*.txt"))
     )
+
+
+def ensure_default_topics() -> None:
+    """Recreate migration 0002's topics (a transactional test's flush removes them)."""
+    for name, terms in DEFAULT_TOPICS.items():
+        Topic.objects.get_or_create(
+            name=name, defaults={"slug": danish_slugify(name), "match_terms": "\n".join(terms)}
+        )
 
 
 def load_seeds(*, published: bool = True) -> list[Meeting]:

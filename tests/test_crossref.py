@@ -115,3 +115,9 @@ def test_a_reference_inside_hostile_text_cannot_break_out_of_its_link():
     html = render_text('Om Kollegiet "><img src=x onerror=alert(1)>', catalogue, D2026)
     assert "<script>" not in html and "<img" not in html
     assert 'title="botilbud Kollegiet&quot;&gt;&lt;script&gt;x&lt;/script&gt;"' in html
+
+
+def test_a_name_repeated_in_one_text_is_linked_once():
+    html = render_text("Kollegiet har pladser.\n\nPå Kollegiet bor fire.", CATALOGUE, D2026)
+    assert html.count('<a class="xref"') == 1
+    assert html.endswith("<p>På Kollegiet bor fire.</p>")

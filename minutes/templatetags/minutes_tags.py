@@ -17,12 +17,21 @@ _BLOCKS = re.compile(r"\n\s*\n")
 _BULLET = re.compile(r"^\s*[•●◦▪\-–*]\s+")
 
 
-def linkify(line: str, catalogue: Catalogue | None, here: date | None) -> str:
-    """One line of untrusted text, escaped, with its references as links."""
+def linkify(
+    line: str, catalogue: Catalogue | None, here: date | None, seen: set[str] | None = None
+) -> str:
+    """One line of untrusted text, escaped, with its references as links.
+
+    A target already in `seen` is not linked again, so a name repeated in a text links once.
+    """
     if catalogue is None or here is None:
         return str(escape(line))
+    seen = set() if seen is None else seen
     pieces, last = [], 0
     for ref in find_references(line, catalogue, here):
+        if ref.url in seen:
+            continue
+        seen.add(ref.url)
         pieces.append(str(escape(line[last : ref.start])))
         pieces.append(
             format_html('<a class="xref" href="{}" title="{}">{}</a>',
@@ -36,14 +45,16 @@ def linkify(line: str, catalogue: Catalogue | None, here: date | None) -> str:
 def render_text(text: str, catalogue: Catalogue | None = None, here: date | None = None) -> str:
     """Blank-line paragraphs as <p>, runs of bullet lines as <ul>; every line escaped."""
     html: list[str] = []
+    seen: set[str] = set()
     for block in _BLOCKS.split((text or "").strip()):
         lines = [line.strip() for line in block.splitlines() if line.strip()]
         for is_bullet, run in groupby(lines, key=lambda line: bool(_BULLET.match(line))):
             if is_bullet:
-                entries = (linkify(_BULLET.sub("", line), catalogue, here) for line in run)
+                entries = (linkify(_BULLET.sub("", x), catalogue, here, seen) for x in run)
                 html.append("<ul>" + "".join(f"<li>{e}</li>" for e in entries) + "</ul>")
             else:
-                html.append("<p>" + "<br>".join(linkify(x, catalogue, here) for x in run) + "</p>")
+                linked = (linkify(x, catalogue, here, seen) for x in run)
+                html.append("<p>" + "<br>".join(linked) + "</p>")
     return "".join(html)
 
 

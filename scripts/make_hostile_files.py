@@ -1,0 +1,197 @@
+"""Write a corpus of hostile referat files into a folder, with what the archive must make of each.
+
+    .venv/bin/python scripts/make_hostile_files.py OUTDIR [--skip-huge]
+
+Every file is generated (nothing big is committed). `HOSTILE` names each file with the expected
+result under the default limits: "parse" (a correct parse of the seed it was made from) or a
+pattern the one-sentence error must match. The image-only PDF expects its OCR error only when
+Tesseract is unavailable (tests simulate that); with OCR it would be read.
+"""
+from __future__ import annotations
+
+import io
+import random
+import sys
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SEED = "004_eed90c9ef06859eb.txt"  # DASSOS 1 March 2024, 9 items
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Hostile:
+    name: str
+    expect: str  # "parse", or a regex the error message must match
+    about: str
+
+
+HOSTILE = [
+    Hostile("empty.pdf", r"^The file is empty\.$", "zero bytes"),
+    Hostile("random.pdf", r"^The file is neither a PDF nor a text document\.$",
+            "64 KB of random bytes with a .pdf name"),
+    Hostile("truncated.pdf", r"^The PDF is truncated or damaged; its end is missing\.$",
+            "a born-digital referat cut off halfway"),
+    Hostile("encrypted.pdf", r"^The PDF is encrypted; remove the password and upload it again\.$",
+            "a password-protected PDF"),
+    Hostile("thousands_of_pages.pdf", r"^The PDF has 5000 pages; the limit is 500\.$",
+            "5,000 pages"),
+    Hostile("bomb.pdf", r"^Page 1 of the PDF inflates to more than \d+ MB; it is refused as a "
+            r"decompression bomb\.$", "a 1 GB content stream compressed to about 1 MB"),
+    Hostile("bomb_many_streams.pdf", r"^Page 1 of the PDF inflates to more than \d+ MB",
+            "one page with 200 content streams of 4 MB each"),
+    Hostile("scanned.pdf", r"^This PDF is scanned and needs Tesseract",
+            "an image-only PDF (no text layer), read when OCR is unavailable"),
+    Hostile("cp1252.txt", "parse", "the seed referat in Windows-1252"),
+    Hostile("latin1.txt", "parse", "the seed referat in ISO-8859-1"),
+    Hostile("utf16.txt", "parse", "the seed referat in UTF-16 with a byte-order mark"),
+    Hostile("utf16_no_bom.txt", r"^The file is neither a PDF nor a text document\.$",
+            "the seed referat in UTF-16 without a byte-order mark"),
+    Hostile("long_text.txt", r"^The text file is \d+\.\d MB; a referat as text may be at most",
+            "the seed referat repeated to 10 MB"),
+    Hostile("huge.pdf", r"^The file is 105 MB; the limit is 52 MB\.$",
+            "100 MB (a referat PDF padded with junk)"),
+]
+
+
+def seed_text() -> str:
+    return (FIXTURES / SEED).read_text(encoding="utf-8")
+
+
+def seed_pdf() -> bytes:
+    from scripts.make_test_pdfs import render_seed
+
+    return render_seed(seed_text(), SEED).pdf
+
+
+def one_page_pdf(streams: list[bytes]) -> bytes:
+    """A minimal hand-built PDF whose one page has the given (already deflated) content streams."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ["
+        + b" ".join(b"%d 0 R" % (4 + n) for n in range(len(streams)))
+        + b"] /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+        b" >> >> >>",
+    ]
+    for stream in streams:
+        objects.append(
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream)
+            + stream + b"\nendstream"
+        )
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+              % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def deflated_spaces(size: int, prefix: bytes = b"") -> bytes:
+    """`prefix` and then `size` spaces, deflated chunk by chunk (never all in memory)."""
+    compressor = zlib.compressobj(9)
+    parts = [compressor.compress(prefix)]
+    chunk = b" " * MB
+    for _ in range(size // MB):
+        parts.append(compressor.compress(chunk))
+    parts.append(compressor.flush())
+    return b"".join(parts)
+
+
+def many_pages_pdf(pages: int) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1, pageCompression=1)
+    for number in range(1, pages + 1):
+        canvas.drawString(72, 770, f"DASSOS Referat 1.3.24 side {number}")
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def encrypted_pdf() -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, encrypt="hemmelig")
+    for line, text in enumerate(seed_text().splitlines()[:40]):
+        canvas.drawString(72, 770 - 14 * line, text.replace("\t", " "))
+    canvas.save()
+    return buffer.getvalue()
+
+
+def write_huge(path: Path, size: int, head: bytes) -> None:
+    """A `size`-byte file written in chunks: a real PDF followed by junk up to the size."""
+    rng = random.Random(100)
+    with path.open("wb") as handle:
+        handle.write(head)
+        written = len(head)
+        junk = bytes(rng.getrandbits(8) for _ in range(MB))
+        while written < size:
+            part = junk[: size - written]
+            handle.write(part)
+            written += len(part)
+
+
+def build(outdir: Path, *, huge: bool = True) -> dict[str, Path]:
+    """Write every hostile file into outdir; returns their paths by name."""
+    from scripts.make_test_pdfs import scan_pages
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    text = seed_text()
+    pdf = seed_pdf()
+    rng = random.Random(7)
+    files: dict[str, bytes] = {
+        "empty.pdf": b"",
+        "random.pdf": bytes(rng.getrandbits(8) for _ in range(64 * 1024)),
+        "truncated.pdf": pdf[: len(pdf) // 2],
+        "encrypted.pdf": encrypted_pdf(),
+        "thousands_of_pages.pdf": many_pages_pdf(5000),
+        "bomb.pdf": one_page_pdf(
+            [deflated_spaces(1024 * MB, b"BT /F1 12 Tf 72 720 Td (Referat) Tj ET\n")]
+        ),
+        "bomb_many_streams.pdf": one_page_pdf([deflated_spaces(4 * MB)] * 200),
+        "scanned.pdf": scan_pages(pdf, (1,)),
+        "cp1252.txt": text.encode("cp1252", errors="replace"),
+        "latin1.txt": text.encode("latin-1", errors="replace"),
+        "utf16.txt": text.encode("utf-16"),
+        "utf16_no_bom.txt": text.encode("utf-16-le"),
+        "long_text.txt": text.encode("utf-8") * (10 * MB // len(text.encode("utf-8")) + 1),
+    }
+    paths = {}
+    for name, data in files.items():
+        (outdir / name).write_bytes(data)
+        paths[name] = outdir / name
+    if huge:
+        write_huge(outdir / "huge.pdf", 100 * MB, pdf)
+        paths["huge.pdf"] = outdir / "huge.pdf"
+    return paths
+
+
+def main(argv: list[str]) -> int:
+    args = [a for a in argv[1:] if not a.startswith("--")]
+    if len(args) != 1:
+        print("usage: python scripts/make_hostile_files.py OUTDIR [--skip-huge]", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(ROOT))
+    paths = build(Path(args[0]), huge="--skip-huge" not in argv)
+    about = {h.name: h.about for h in HOSTILE}
+    for name, path in paths.items():
+        print(f"{path.stat().st_size:>12,}  {name:<24} {about[name]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

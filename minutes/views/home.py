@@ -1,41 +1,41 @@
 """The home page: latest meetings and their decisions, planned meetings, search, topics."""
+from datetime import date
+
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.views.generic import TemplateView
 
 from minutes.models import Topic
-from minutes.planned import meeting_plan, upcoming
+from minutes.planned_dates import PlannedMeeting, announced_meetings
 from minutes.views.common import PUBLISHED, items_with_outcomes, published_items, published_meetings
 
 LATEST = 3
-# "Møder 2026" as a title; written for both SQLite's and PostgreSQL's regex dialects.
-PLAN_YEAR_TITLE = r"møder\s+(i\s+)?20[0-9][0-9]"
+PLAN_SOURCES = 3  # the newest referater whose meeting plans are read
 
 
-def planned_meetings(today) -> tuple[list, bool]:
-    """Announced meetings after today; else those after the newest referat (flag False)."""
-    plan_items = (
+def planned_meetings(today: date) -> tuple[list[PlannedMeeting], bool]:
+    """Meetings the newest referater announce after today; else those after the newest
+    referat, flagged False (the archive has no plan reaching past today)."""
+    recent = list(published_meetings().order_by("-date")[:PLAN_SOURCES])
+    texts: dict[int, list[tuple[str, str]]] = {}
+    items = (
         published_items()
-        .filter(
-            Q(title__icontains="mødeplan")
-            | Q(title__iregex=PLAN_YEAR_TITLE)
-            | Q(sagsfremstilling__icontains="Næste møde i")
-        )
-        .select_related("meeting")
-        .order_by("-meeting__date")[:12]
+        .filter(meeting__in=recent)
+        .only("meeting_id", "title", "sagsfremstilling", "referat", "other_parts")
+        .order_by("order")
     )
-    plans = [
-        plan
-        for item in plan_items
-        for plan in meeting_plan(
-            item.title, f"{item.sagsfremstilling}\n{item.referat}", item.meeting.date
-        )
-    ]
-    coming = upcoming(plans, today)
+    for item in items:
+        text = "\n".join([item.sagsfremstilling, item.referat, *item.other_parts.values()])
+        texts.setdefault(item.meeting_id, []).append((item.title, text))
+    by_date: dict[date, PlannedMeeting] = {}
+    for meeting in sorted(recent, key=lambda m: m.date):  # a later referat's details win
+        for plan in announced_meetings(texts.get(meeting.pk, []), meeting_date=meeting.date):
+            by_date[plan.date] = plan
+    newest = recent[0].date if recent else today
+    coming = [by_date[d] for d in sorted(by_date) if d >= today]
     if coming:
         return coming, True
-    newest = published_meetings().order_by("-date").values_list("date", flat=True).first()
-    return (upcoming(plans, newest) if newest else []), False
+    return [by_date[d] for d in sorted(by_date) if d > newest], False
 
 
 class HomeView(TemplateView):

@@ -99,3 +99,13 @@ def test_the_meeting_list_query_count_does_not_grow_with_meetings(client):
     all_five = count_queries(client, "/moeder/")
     Meeting.objects.filter(date__year__lt=2024).delete()
     assert count_queries(client, "/moeder/") == all_five == 2
+
+
+@pytest.mark.usefixtures("archive")
+def test_the_interface_is_available_in_english(client):
+    html = client.get("/moeder/2024-03-01/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<html lang="en">' in html
+    assert "<h1>DASSOS meeting March 1, 2024</h1>" in html
+    assert "Apologies (11)" in html
+    danish = client.get("/moeder/2024-03-01/", HTTP_ACCEPT_LANGUAGE="da").content.decode()
+    assert "Afbud (11)" in danish

@@ -163,9 +163,9 @@ def test_the_configured_limits_apply(hostile, media, settings, test_pdfs):
     assert result.message.startswith("The file is larger than the limit")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_the_worker_survives_hostile_files_and_reads_a_good_one_after(
-    hostile, media, settings, no_ocr
+    hostile, media, settings, no_ocr, django_capture_on_commit_callbacks
 ):
     from django_tasks_db.models import DBTaskResult
 
@@ -176,7 +176,8 @@ def test_the_worker_survives_hostile_files_and_reads_a_good_one_after(
     for name in names:
         source, created = store_source(hostile[name].read_bytes(), name)
         assert created
-        enqueue_parse(source)  # outside a transaction: queued at once
+        with django_capture_on_commit_callbacks(execute=True):
+            enqueue_parse(source)
         sources[name] = source
     call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
     for name, source in sources.items():

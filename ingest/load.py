@@ -17,7 +17,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.base import ContentFile, File
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -43,6 +43,7 @@ logger = logging.getLogger(__name__)
 
 LOADED, UPDATED, UNCHANGED, FAILED = "loaded", "updated", "unchanged", "failed"
 REPLACEMENT = "replacement"  # read as an existing meeting; waits for staff to confirm
+LOAD_LOCK = 7_160_001  # PostgreSQL advisory lock key held while a parsed meeting is written
 
 
 @dataclass
@@ -229,6 +230,11 @@ def load_parsed(
     parsed: ParsedMeeting, source: SourceDocument, *, published: bool, replace: bool = True
 ) -> IngestResult:
     """Write a parsed meeting into the archive in one transaction (raises ParseError, no date)."""
+    if connection.vendor == "postgresql":
+        # Loads run one at a time (parsing, the slow part, stays parallel): two workers loading
+        # referater that name the same new person or organisation would both create it.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOAD_LOCK])
     return _Loader(source).load(parsed, published=published, replace=replace)
 
 

@@ -1,0 +1,121 @@
+"""Concurrency on PostgreSQL (SQLite cannot write from two connections at once).
+
+Two uploads of the same bytes at the same moment make one SourceDocument and one parse job; two
+db_worker processes' worth of threads on one queue never parse the same document twice (the
+database backend claims a job with SELECT … FOR UPDATE SKIP LOCKED).
+"""
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django_tasks_db.management.commands import db_worker
+from django_tasks_db.models import DBTaskResult
+
+import ingest.tasks
+from ingest.load import store_source
+from ingest.tasks import enqueue_parse
+from minutes.models import Meeting, SourceDocument
+from tests.upload_support import DATABASE_TASKS, SEED_2024, make_user, referat_file
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture(autouse=True)
+def _isolated(settings, tmp_path):
+    settings.TASKS = DATABASE_TASKS
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def run_together(*targets) -> list:
+    """Start every target in its own thread at the same moment; re-raise the first failure."""
+    barrier = threading.Barrier(len(targets))
+    results: list = [None] * len(targets)
+    errors: list[BaseException] = []
+
+    def run(index: int, target) -> None:
+        try:
+            barrier.wait()
+            results[index] = target()
+        except BaseException as error:  # handed to the main thread below
+            errors.append(error)
+        finally:
+            connection.close()  # each thread has its own connection
+
+    threads = [threading.Thread(target=run, args=(n, t)) for n, t in enumerate(targets)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    if errors:
+        raise errors[0]
+    return results
+
+
+def test_two_uploads_of_the_same_file_at_once_make_one_document():
+    user = make_user("sekretaer", sekretariat=True)
+
+    def post():
+        client = Client()
+        client.force_login(user)
+        return client.post("/sekretariat/", {"files": [referat_file()]}).status_code
+
+    assert run_together(post, post) == [302, 302]
+    source = SourceDocument.objects.get()
+    assert source.size == SEED_2024.stat().st_size
+    assert DBTaskResult.objects.count() == 1
+    with source.file.open("rb") as stored:
+        assert stored.read() == SEED_2024.read_bytes()
+
+
+def test_many_simultaneous_stores_of_the_same_bytes_agree_on_one_document():
+    data = SEED_2024.read_bytes()
+    results = run_together(*[lambda: store_source(data, "referat.txt")] * 6)
+    assert sorted(created for _, created in results) == [False] * 5 + [True]
+    assert len({source.pk for source, _ in results}) == 1
+    assert SourceDocument.objects.count() == 1
+
+
+def test_two_workers_never_parse_the_same_document_twice(monkeypatch):
+    parses: Counter[int] = Counter()
+    workers: set[int] = set()
+    lock = threading.Lock()
+    real = ingest.tasks.process_source
+
+    def counted(source, **kwargs):
+        with lock:
+            parses[source.pk] += 1
+            workers.add(threading.get_ident())
+        time.sleep(0.2)  # a parse takes time, so the two workers overlap
+        return real(source, **kwargs)
+
+    monkeypatch.setattr(ingest.tasks, "process_source", counted)
+    # Signal handlers can only be installed by the main thread; threads stand in for processes.
+    monkeypatch.setattr(db_worker.Worker, "configure_signals", lambda worker: None)
+    text = SEED_2024.read_text(encoding="utf-8")
+    sources = []
+    for n in range(10):
+        # Ten different documents: each one's date line names another day of March 2024.
+        variant = text.replace("1. marts 2024", f"{n + 1}. marts 2024", 1)
+        source, _ = store_source(variant.encode("utf-8") + b"\n" * n, f"referat-{n}.txt")
+        enqueue_parse(source)
+        sources.append(source)
+    assert DBTaskResult.objects.filter(status="READY").count() == 10
+
+    def worker():
+        call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+
+    run_together(worker, worker)
+    assert parses == Counter({source.pk: 1 for source in sources})
+    assert len(workers) == 2, "both workers took jobs"
+    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
+    assert SourceDocument.objects.filter(status=SourceDocument.Status.READY).count() == 10
+    assert Meeting.objects.count() == 10

@@ -346,7 +346,8 @@ def _extracted(
                 text = " ".join(line.text.split())
                 if text not in running_headers:
                     running_headers.append(text)
-    _paragraph_gaps(kept)
+    if kept:  # every line can be a running header (a PDF of blank pages with page headers)
+        _paragraph_gaps(kept)
     kept = _rejoin_hyphenated(kept)
     levels = _heading_levels(kept) if kept else {}
     out: list[Line] = []

@@ -191,3 +191,17 @@ def test_the_worker_survives_hostile_files_and_reads_a_good_one_after(
     jobs = DBTaskResult.objects.all()
     assert jobs.count() == len(names)
     assert {job.status for job in jobs} == {"SUCCESSFUL"}
+
+
+def test_a_pdf_of_nothing_but_page_headers_is_read_with_warnings(tmp_path):
+    """Every line a running header: once a crash (max() of no lines), now a parse with warnings."""
+    from scripts.make_hostile_files import many_pages_pdf
+
+    path = tmp_path / "headers_only.pdf"
+    path.write_bytes(many_pages_pdf(3))
+    out = StringIO()
+    call_command("parse_minutes", str(path), stdout=out)
+    summary = out.getvalue()
+    assert summary.startswith("DASSOS 2024-03-01")
+    assert "Items: 0" in summary
+    assert "No agenda items were found." in summary

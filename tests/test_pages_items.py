@@ -84,7 +84,7 @@ def test_a_pdf_source_is_linked_at_the_items_page(client):
     item = meeting.items.get(number="1.2")
     assert item.page_start == 3
     html = _html(client, item.get_absolute_url())
-    assert f'href="{meeting.current_source.file.url}#page=3"' in html
+    assert f'href="/kilder/{meeting.current_source_id}/#page=3"' in html
     assert "side 3" in html
 
 

@@ -1,6 +1,7 @@
 """One agenda item: its texts with cross-links, bilag, presenters, neighbours and related items."""
 from django.db.models import Prefetch
 from django.http import Http404
+from django.urls import reverse
 from django.views.generic import DetailView
 
 from minutes.crossref import announced_items, related_items
@@ -16,7 +17,7 @@ def source_link(meeting, page: int | None = None) -> str:
     source = meeting.current_source
     if source is None or not source.file:
         return ""
-    url = source.file.url
+    url = reverse("opendata:source", kwargs={"pk": source.pk})
     if page and source.kind == "pdf":
         url += f"#page={page}"
     return url

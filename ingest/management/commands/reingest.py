@@ -17,7 +17,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("sha256", nargs="*", help="source documents by SHA-256 (or a prefix)")
-        parser.add_argument("--all", action="store_true", help="every meeting's current source")
+        parser.add_argument(
+            "--all",
+            action="store_true",
+            help="every meeting's current source, and every read source whose meeting is gone",
+        )
         parser.add_argument("--failed", action="store_true", help="retry every failed source")
         parser.add_argument(
             "--outdated",
@@ -34,6 +38,15 @@ class Command(BaseCommand):
                 source = meeting.current_source or meeting.sources.order_by("-uploaded_at").first()
                 if source and (options["all"] or source.parser_version != parser_version()):
                     sources[source.pk] = source
+        if options["all"]:
+            # Sources read before whose meeting rows were deleted: the archive is rebuilt from
+            # the stored files alone. Oldest first, so a later upload of a meeting wins.
+            orphans = SourceDocument.objects.filter(
+                meeting__isnull=True,
+                status__in=[SourceDocument.Status.READY, SourceDocument.Status.PUBLISHED],
+            ).order_by("uploaded_at", "pk")
+            for source in orphans:
+                sources[source.pk] = source
         if options["failed"]:
             for source in SourceDocument.objects.filter(status=SourceDocument.Status.FAILED):
                 sources[source.pk] = source

@@ -17,6 +17,8 @@ MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*)$")
 MD_LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 MD_ESCAPE_RE = re.compile(r"\\([\\()\[\]*_#])")
 BOLD_RE = re.compile(r"\*\*|</?b>", re.IGNORECASE)
+# "*emphasis*" in any rendering (the plain seeds carry it too); bounded, no nested quantifiers.
+EMPHASIS_RE = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]{1,500}?)(?<=\S)\*(?![*\w])")
 BULLET_RE = re.compile(r"^\s*(?:[-*•▪◦●·]|\uf0b7|\uf0a7)\s+")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -64,6 +66,7 @@ def _line(raw: str, markdown: bool) -> Line:
         raw = BOLD_RE.sub("", raw)
     links = [target for _, target in MD_LINK_RE.findall(raw) if URL_RE.match(target)]
     text = MD_LINK_RE.sub(lambda m: MD_ESCAPE_RE.sub(r"\1", m.group(1)), raw)
+    text = EMPHASIS_RE.sub(r"\1", text)
     return Line(text=text, bold=bold, heading=heading, links=links)
 
 

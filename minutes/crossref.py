@@ -1,7 +1,8 @@
 """Cross-references between referater: links in item texts and "the same case at other meetings".
 
-Pure functions over small value objects (no queries here): the view loads one `Catalogue` of the
-published items' titles, and `find_references` / `related_items` work on it.
+Pure functions over small value objects (no queries here): `wanted_targets` says what an item's
+texts could point at, the view loads a `Catalogue` of just those candidates, and
+`find_references` / `related_items` work on it.
 """
 from __future__ import annotations
 
@@ -113,6 +114,13 @@ def _newest_other(candidates: list[CatalogueItem], here: date) -> CatalogueItem 
     return max(others, key=lambda c: c.meeting_date) if others else None
 
 
+def _meeting_date(match: re.Match) -> date | None:
+    try:
+        return date(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
+    except ValueError:
+        return None
+
+
 def find_references(text: str, catalogue: Catalogue, here: date) -> list[Reference]:
     """Every reference in `text` (written at the meeting on `here`) whose target is archived."""
     text = text[:MAX_TEXT]
@@ -123,11 +131,7 @@ def find_references(text: str, catalogue: Catalogue, here: date) -> list[Referen
         if target:
             found.append(Reference(match.start(), match.end(), target.url, target.title))
     for match in MEETING_REF.finditer(text):
-        day, month, year = int(match.group(1)), MONTHS[match.group(2).lower()], int(match.group(3))
-        try:
-            when = date(year, month, day)
-        except ValueError:
-            continue
+        when = _meeting_date(match)
         if when in catalogue.meetings and when != here:
             found.append(Reference(match.start(), match.end(), catalogue.meetings[when], ""))
     for match in RAMMEAFTALE_REF.finditer(text):
@@ -141,6 +145,31 @@ def find_references(text: str, catalogue: Catalogue, here: date) -> list[Referen
             if target:
                 found.append(Reference(match.start(), match.end(), target.url, target.title))
     return _without_overlaps(found)
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """What an item's texts may refer to: meeting dates, Rammeaftale periods, places, words."""
+
+    dates: frozenset[date]
+    periods: frozenset[str]
+    places: frozenset[str]
+    keywords: tuple[str, ...]
+
+
+def wanted_targets(title: str, texts: list[str]) -> Wanted:
+    """The candidates worth loading for an item (bounded: the view queries only these)."""
+    dates, periods, places = set(), set(), set(place_names(title))
+    period = rammeaftale_period(title)
+    if period:
+        periods.add(period)
+    for text in texts:
+        text = text[:MAX_TEXT]
+        dates.update(d for d in map(_meeting_date, MEETING_REF.finditer(text)) if d)
+        periods.update(f"{m.group(1)}-{m.group(2)}" for m in RAMMEAFTALE_REF.finditer(text))
+        places.update(m.group(1) for m in _PLACE_IN_TITLE.finditer(text))
+    keywords = tuple(sorted(_keywords(title), key=len, reverse=True)[:3])
+    return Wanted(frozenset(dates), frozenset(periods), frozenset(places), keywords)
 
 
 def _without_overlaps(refs: list[Reference]) -> list[Reference]:

@@ -10,8 +10,14 @@ from minutes.views.common import published_items
 
 
 def section_choices() -> list[tuple[str, str]]:
-    sections = published_items().exclude(section="").values_list("section", flat=True)
-    return [(s, s) for s in sorted(set(sections))]
+    sections = (
+        published_items()
+        .exclude(section="")
+        .values_list("section", flat=True)
+        .distinct()
+        .order_by("section")
+    )
+    return [(s, s) for s in sections]
 
 
 class DecisionFilter(django_filters.FilterSet):

@@ -1,10 +1,13 @@
 """Querysets and loaders the public pages share: only published meetings are ever shown."""
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from functools import reduce
+from operator import or_
+
+from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 
-from minutes.crossref import Catalogue, CatalogueItem
+from minutes.crossref import Catalogue, CatalogueItem, wanted_targets
 from minutes.models import AgendaItem, Decision, Meeting
 
 PUBLISHED = Meeting.Status.PUBLISHED
@@ -25,16 +28,43 @@ def items_with_outcomes() -> QuerySet[AgendaItem]:
     )
 
 
-def load_catalogue() -> Catalogue:
-    """Every published item's title and meeting date, for cross-references (three queries)."""
-    through = AgendaItem.topics.through
-    topics: dict[int, set[int]] = {}
-    pairs = through.objects.filter(agendaitem__meeting__status=PUBLISHED).values_list(
-        "agendaitem_id", "topic_id"
+MAX_CANDIDATES = 400  # newest candidate items per page; keeps a big archive's item page quick
+
+
+def catalogue_for(item: AgendaItem) -> Catalogue:
+    """The items and meetings an item's texts may point at (four queries, bounded rows).
+
+    Its own meeting's items, the next meeting's (for "Punkter til næste møde"), items whose
+    title names the same Rammeaftale period or place or shares a main title word, and the
+    meetings its text mentions by date.
+    """
+    texts = [item.referat, item.indstilling, item.sagsfremstilling, *item.other_parts.values()]
+    wanted = wanted_targets(item.title, texts)
+    next_meeting = (
+        published_meetings().filter(date__gt=item.meeting.date).order_by("date").first()
     )
-    for item_id, topic_id in pairs:
+    near = Q(meeting_id=item.meeting_id)
+    if next_meeting is not None:
+        near |= Q(meeting_id=next_meeting.pk)
+    similar = [Q(title__icontains=word) for word in wanted.keywords]
+    similar += [
+        Q(title__icontains="rammeaftale", title__contains=period.split("-")[0])
+        for period in wanted.periods
+    ]
+    similar += [Q(title__contains=place) for place in wanted.places]
+    others = published_items().filter(reduce(or_, similar)) if similar else None
+    rows = list(
+        published_items()
+        .filter(near | Q(pk__in=others.order_by("-meeting__date").values("pk")[:MAX_CANDIDATES])
+                if others is not None else near)
+        .values_list("pk", "meeting__date", "number", "title")
+    )
+    topics: dict[int, set[int]] = {}
+    through = AgendaItem.topics.through
+    for item_id, topic_id in through.objects.filter(
+        agendaitem_id__in=[row[0] for row in rows]
+    ).values_list("agendaitem_id", "topic_id"):
         topics.setdefault(item_id, set()).add(topic_id)
-    rows = published_items().values_list("pk", "meeting__date", "number", "title")
     items = [
         CatalogueItem(
             pk=pk,
@@ -46,8 +76,11 @@ def load_catalogue() -> Catalogue:
         )
         for pk, when, number, title in rows
     ]
+    dates = set(wanted.dates) | {item.meeting.date}
+    if next_meeting is not None:
+        dates.add(next_meeting.date)
     meetings = {
         when: reverse("minutes:meeting", kwargs={"date": when.isoformat()})
-        for when in published_meetings().values_list("date", flat=True)
+        for when in published_meetings().filter(date__in=dates).values_list("date", flat=True)
     }
     return Catalogue(items=items, meetings=meetings)

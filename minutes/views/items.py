@@ -6,7 +6,7 @@ from django.views.generic import DetailView
 
 from minutes.crossref import announced_items, related_items
 from minutes.models import Decision
-from minutes.views.common import load_catalogue, published_items
+from minutes.views.common import catalogue_for, published_items
 from minutes.views.meetings import get_meeting
 
 NEXT_MEETING_TITLE = "punkter til næste møde"
@@ -48,7 +48,7 @@ class ItemDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         item = self.object
-        catalogue = load_catalogue()
+        catalogue = catalogue_for(item)
         here = item.meeting.date
         siblings = sorted(
             (c for c in catalogue.items if c.meeting_date == here),

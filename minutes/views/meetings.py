@@ -16,6 +16,7 @@ class MeetingListView(ListView):
 
     template_name = "minutes/meeting_list.html"
     context_object_name = "meetings"
+    paginate_by = 100
 
     def get_queryset(self):
         return published_meetings().select_related("body").annotate(item_count=Count("items"))

@@ -1,13 +1,16 @@
 """People and organisations: attendance, items presented, representatives over time."""
+from django.db.models import Count, Max, Min, Q
 from django.views.generic import DetailView
 
 from minutes.models import Organisation, Participant, Person
 from minutes.views.common import PUBLISHED, items_with_outcomes, published_meetings
 
-
-def _attended(participations: list[Participant]) -> tuple[int, int]:
-    present = sum(1 for p in participations if p.status == Participant.Status.PRESENT)
-    return present, len(participations) - present
+RECENT = 100  # rows shown per list; the counts above them cover everything
+PRESENT, ABSENT = Participant.Status.PRESENT, Participant.Status.ABSENT
+_ATTENDANCE = {
+    "present": Count("pk", filter=Q(status=PRESENT)),
+    "absent": Count("pk", filter=Q(status=ABSENT)),
+}
 
 
 class PersonDetailView(DetailView):
@@ -17,19 +20,16 @@ class PersonDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        participations = list(
-            self.object.participations.filter(meeting__status=PUBLISHED)
-            .select_related("meeting", "organisation")
-            .order_by("-meeting__date")
-        )
-        present, absent = _attended(participations)
+        participations = self.object.participations.filter(meeting__status=PUBLISHED)
+        presented = items_with_outcomes().filter(presenters=self.object)
         context.update(
-            participations=participations,
-            present_count=present,
-            absent_count=absent,
-            presented=items_with_outcomes()
-            .filter(presenters=self.object)
-            .order_by("-meeting__date", "order"),
+            attendance=participations.aggregate(**_ATTENDANCE),
+            participations=participations.select_related("meeting", "organisation").order_by(
+                "-meeting__date"
+            )[:RECENT],
+            presented=presented.order_by("-meeting__date", "order")[:RECENT],
+            presented_count=presented.count(),
+            recent=RECENT,
         )
         return context
 
@@ -41,32 +41,32 @@ class OrganisationDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        participations = list(
-            self.object.participations.filter(meeting__status=PUBLISHED)
-            .select_related("meeting", "person")
-            .order_by("-meeting__date", "order")
+        participations = self.object.participations.filter(meeting__status=PUBLISHED)
+        roles: dict[int, list[str]] = {}
+        for person_id, role in (
+            participations.exclude(role="").values_list("person_id", "role").distinct()
+        ):
+            roles.setdefault(person_id, []).append(role)
+        representatives = list(
+            participations.values("person_id", "person__name", "person__slug")
+            .annotate(first=Min("meeting__date"), last=Max("meeting__date"), **_ATTENDANCE)
+            .order_by("-last", "person__name")
         )
-        representatives: dict[int, dict] = {}
-        for p in participations:
-            entry = representatives.setdefault(
-                p.person_id, {"person": p.person, "first": p.meeting.date, "last": p.meeting.date,
-                              "roles": [], "present": 0, "absent": 0}
-            )
-            entry["first"] = min(entry["first"], p.meeting.date)
-            entry["last"] = max(entry["last"], p.meeting.date)
-            if p.role and p.role not in entry["roles"]:
-                entry["roles"].append(p.role)
-            entry["present" if p.status == Participant.Status.PRESENT else "absent"] += 1
+        for row in representatives:
+            row["roles"] = sorted(roles.get(row["person_id"], []))
         context.update(
-            participations=participations,
-            representatives=sorted(representatives.values(), key=lambda r: r["last"],
-                                   reverse=True),
-            meetings_attended=len(
-                {p.meeting_id for p in participations if p.status == Participant.Status.PRESENT}
-            ),
+            representatives=representatives,
+            participations=participations.select_related("meeting", "person").order_by(
+                "-meeting__date", "order"
+            )[:RECENT],
+            meetings_attended=participations.filter(status=PRESENT)
+            .values("meeting_id")
+            .distinct()
+            .count(),
             meetings_with_lists=published_meetings()
             .filter(participants__isnull=False)
             .distinct()
             .count(),
+            recent=RECENT,
         )
         return context

@@ -1,9 +1,12 @@
 """Topics: the list, and one topic's items as a timeline across meetings."""
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.views.generic import DetailView, ListView
 
 from minutes.models import Topic
 from minutes.views.common import PUBLISHED, items_with_outcomes
+
+PAGE_SIZE = 50
 
 
 class TopicListView(ListView):
@@ -23,9 +26,7 @@ class TopicDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["items"] = (
-            items_with_outcomes()
-            .filter(topics=self.object)
-            .order_by("-meeting__date", "order")
-        )
+        items = items_with_outcomes().filter(topics=self.object).order_by("-meeting__date", "order")
+        page = Paginator(items, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        context.update(items=page.object_list, page_obj=page)
         return context

@@ -6,7 +6,9 @@ from django_tasks_db.models import DBTaskResult
 from minutes.models import SourceDocument
 from tests.upload_support import DATABASE_TASKS, make_user, referat_file, upload
 
-pytestmark = pytest.mark.django_db
+# The worker closes connections it finds inside a transaction: the test cannot wrap it in one.
+# serialized_rollback restores the Sekretariat group an earlier transactional test flushed.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,11 @@ replace=False); nothing is public before an editor publishes it.
 """
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django_tasks import TaskResult, task
 from django_tasks.exceptions import TaskResultDoesNotExist, TaskResultMismatch
 
@@ -37,6 +41,16 @@ def enqueue_parse(source: SourceDocument, *, replace: bool = False) -> None:
         SourceDocument.objects.filter(pk=pk).update(task_id=str(result.id))
 
     transaction.on_commit(enqueue)
+
+
+def can_retry(source: SourceDocument) -> bool:
+    """Failed, or stuck "parsing" well past the parse time limit (its worker died)."""
+    if source.status == SourceDocument.Status.FAILED:
+        return True
+    if source.status != SourceDocument.Status.PARSING or source.parse_started_at is None:
+        return False
+    stuck_after = timedelta(seconds=2 * settings.INGEST_MAX_SECONDS)
+    return timezone.now() - source.parse_started_at > stuck_after
 
 
 def job_for(source: SourceDocument) -> TaskResult | None:

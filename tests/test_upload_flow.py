@@ -193,3 +193,28 @@ def test_the_list_needs_the_same_few_queries_however_many_documents(
         assert staff.get("/sekretariat/").status_code == 200
     with django_assert_max_num_queries(6):
         assert staff.get("/sekretariat/raekker/").status_code == 200
+
+
+def test_a_parse_stuck_long_after_the_time_limit_can_be_retried(
+    staff, django_capture_on_commit_callbacks, settings
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    upload(staff, django_capture_on_commit_callbacks, referat_file())
+    source = SourceDocument.objects.get()
+    started = timezone.now() - timedelta(seconds=2 * settings.INGEST_MAX_SECONDS - 60)
+    SourceDocument.objects.filter(pk=source.pk).update(status="parsing", parse_started_at=started)
+    assert "Prøv igen" not in staff.get(f"/sekretariat/{source.pk}/").content.decode()
+    assert staff.post(f"/sekretariat/{source.pk}/igen/").status_code == 302
+    assert SourceDocument.objects.get(pk=source.pk).status == "parsing"
+
+    SourceDocument.objects.filter(pk=source.pk).update(
+        parse_started_at=started - timedelta(minutes=5)
+    )
+    page = staff.get(f"/sekretariat/{source.pk}/").content.decode()
+    assert "Læsningen er gået i stå" in page and "Prøv igen" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(f"/sekretariat/{source.pk}/igen/")
+    assert SourceDocument.objects.get(pk=source.pk).status == SourceDocument.Status.READY

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ingest.forms import ItemFormSet, MeetingForm, lock_changed
 from ingest.privacy import find_personal_data
-from ingest.tasks import enqueue_parse, job_for
+from ingest.tasks import can_retry, enqueue_parse, job_for
 from ingest.views.access import PUBLISH, REVIEW, UPLOAD, secretariat
 from minutes.models import AgendaItem, Decision, Meeting, Participant, SourceDocument
 
@@ -83,6 +83,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "public_url": public_url(meeting),
         "can_publish": request.user.has_perm(PUBLISH),
         "can_upload": request.user.has_perm(UPLOAD),
+        "can_retry": can_retry(source),
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "ingest/review.html", context, status=status)
@@ -125,10 +126,10 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 @secretariat(UPLOAD)
 @require_POST
 def retry(request: HttpRequest, pk: int) -> HttpResponse:
-    """Read a failed document again from its stored original (after a parser upgrade)."""
+    """Read a failed (or stuck) document again from its stored original, e.g. after an upgrade."""
     with transaction.atomic():
         source = get_object_or_404(SourceDocument.objects.select_for_update(), pk=pk)
-        if source.status != Status.FAILED:
+        if not can_retry(source):
             messages.error(request, _("Kun et dokument, der fejlede, kan prøves igen."))
         else:
             enqueue_parse(source)

@@ -136,6 +136,11 @@ TASKS = {
     }
 }
 LOGOUT_REDIRECT_URL = "/"
+# Uploaded referater over INGEST_MAX_BYTES are counted but not written to disk.
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "ingest.forms.LimitedUploadHandler",
+]
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.utils.translation import gettext_lazy as _
 
 from minutes.models import AgendaItem, Body, Decision, Meeting, Outcome
@@ -27,6 +28,23 @@ class MultipleFileField(forms.FileField):
         if isinstance(data, list | tuple):
             return [super(MultipleFileField, self).clean(d, initial) for d in data]
         return [super().clean(data, initial)]
+
+
+class LimitedUploadHandler(TemporaryFileUploadHandler):
+    """Spools a referat upload to disk but stops writing past INGEST_MAX_BYTES.
+
+    The file keeps its full size, so the form refuses it with a clear message; a 1 GB upload
+    never fills the disk. Other forms' uploads (the admin's bilag) are spooled as usual.
+    """
+
+    def new_file(self, *args, **kwargs) -> None:
+        super().new_file(*args, **kwargs)
+        self.limited = self.request is not None and self.request.path.startswith("/sekretariat/")
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> None:
+        if self.limited and start + len(raw_data) > settings.INGEST_MAX_BYTES:
+            return None  # counted by the parser, not written
+        return super().receive_data_chunk(raw_data, start)
 
 
 def check_referat_file(upload: UploadedFile) -> None:

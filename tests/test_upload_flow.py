@@ -218,3 +218,29 @@ def test_a_parse_stuck_long_after_the_time_limit_can_be_retried(
     with django_capture_on_commit_callbacks(execute=True):
         staff.post(f"/sekretariat/{source.pk}/igen/")
     assert SourceDocument.objects.get(pk=source.pk).status == SourceDocument.Status.READY
+
+
+def test_an_oversized_upload_is_refused_without_being_written_to_disk(staff, settings):
+    import os
+
+    from django.test import RequestFactory
+
+    from ingest.forms import LimitedUploadHandler
+
+    settings.INGEST_MAX_BYTES = 3 * 1024 * 1024
+    handler = LimitedUploadHandler(RequestFactory().post("/sekretariat/"))
+    handler.new_file("files", "stor.pdf", "application/pdf", None)
+    chunk = b"%PDF-" + b"x" * (64 * 1024 - 5)
+    received = 0
+    for _ in range(80):  # 5 MB in 64 KB chunks
+        handler.receive_data_chunk(chunk, received)
+        received += len(chunk)
+    spooled = handler.file_complete(received)
+    assert spooled.size == received
+    assert os.path.getsize(spooled.temporary_file_path()) <= settings.INGEST_MAX_BYTES
+
+    response = staff.post("/sekretariat/", {"files": [referat_file(name="stor.txt",
+                                                                   text="x" * received)]})
+    assert response.status_code == 400
+    assert "er større end grænsen på 3 MB" in response.content.decode()
+    assert not SourceDocument.objects.exists()

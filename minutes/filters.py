@@ -5,7 +5,7 @@ from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from minutes.models import Decision, Organisation, Outcome, Person, Topic
-from minutes.search import search_items
+from minutes.search import matching
 from minutes.views.common import published_items
 
 
@@ -84,7 +84,7 @@ class DecisionFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(item__in=search_items(value).values("pk"))
+        return queryset.filter(item__in=matching(value).values("pk"))
 
     def filter_organisation(self, queryset: QuerySet, name: str, value) -> QuerySet:
         """Items presented by someone who represented the organisation at that meeting."""

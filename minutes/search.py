@@ -1,9 +1,11 @@
 """Search over published agenda items, in the database itself.
 
-PostgreSQL: full-text search with the `danish` configuration and web-search syntax, weighted
-title (A) > referat (B) > indstilling/sagsfremstilling (C), ranked, with SearchHeadline snippets;
-substring and trigram matches catch compound parts ("plads" in "botilbudspladser") and typos.
-Other databases: every word must occur (icontains), titles rank first.
+PostgreSQL: full-text search with the `danish` configuration and web-search syntax over the
+stored, weighted vector `AgendaItem.search_document` (title A > referat B > indstilling and
+sagsfremstilling C; a trigger keeps it current), ranked, with SearchHeadline snippets; substring
+matches catch compound parts ("plads" in "botilbudspladser"), and when nothing matches exactly,
+trigram similarity catches typos and OCR damage. Other databases: every word must occur
+(icontains), titles rank first.
 """
 from __future__ import annotations
 
@@ -77,7 +79,7 @@ def uses_postgres() -> bool:
 
 
 def item_vector() -> SearchVector:
-    """The weighted document vector; migration 0006 indexes exactly this expression (GIN)."""
+    """The weighted vector as an expression (migration 0006's index; 0007 stores it instead)."""
     return (
         SearchVector("title", weight="A", config=CONFIG)
         + SearchVector("referat", weight="B", config=CONFIG)
@@ -90,11 +92,12 @@ def published_items() -> QuerySet[AgendaItem]:
 
 
 def _contains(term: str, *, fuzzy: bool) -> Q:
-    """The term inside any text field; on PostgreSQL also a close trigram match (typos, OCR)."""
-    parts = [Q(**{f"{name}__icontains": term}) for name in TEXT_FIELDS]
-    if fuzzy and " " not in term:
-        parts += [Q(title__trigram_word_similar=term), Q(referat__trigram_word_similar=term)]
-    return reduce(or_, parts)
+    """The term inside any text field; `fuzzy`: a close trigram match instead (typos, OCR)."""
+    if fuzzy:
+        if " " in term:
+            return Q(title__icontains=term)
+        return Q(title__trigram_word_similar=term) | Q(referat__trigram_word_similar=term)
+    return reduce(or_, [Q(**{f"{name}__icontains": term}) for name in TEXT_FIELDS])
 
 
 def _loose_match(terms: Terms, *, fuzzy: bool) -> Q | None:
@@ -110,28 +113,39 @@ def _excluded(terms: Terms) -> Q | None:
     return reduce(or_, [_contains(t, fuzzy=False) for t in terms.negative])
 
 
-def search_items(query: str, items: QuerySet[AgendaItem] | None = None) -> QuerySet[AgendaItem]:
-    """Items matching `query`, best first, annotated with `rank` (and `headline` on PostgreSQL)."""
+def _web_query(query: str) -> SearchQuery:
+    return SearchQuery(query[:MAX_QUERY], config=CONFIG, search_type="websearch")
+
+
+def matching(query: str, items: QuerySet[AgendaItem] | None = None) -> QuerySet[AgendaItem]:
+    """Items matching `query`, unranked: full text or substring; typo-tolerant when none do."""
     items = published_items() if items is None else items
     terms = parse_terms(query)
     if not terms:
         return items.none()
-    if uses_postgres():
-        return _postgres_search(query[:MAX_QUERY], terms, items)
-    return _simple_search(terms, items)
-
-
-def _postgres_search(query: str, terms: Terms, items: QuerySet[AgendaItem]) -> QuerySet:
-    search_query = SearchQuery(query, config=CONFIG, search_type="websearch")
-    items = items.annotate(document=item_vector(), rank=SearchRank(item_vector(), search_query))
-    matched = Q(document=search_query)
-    loose = _loose_match(terms, fuzzy=True)
-    if loose is not None:
-        matched |= loose
-    items = items.filter(matched)
+    if not uses_postgres():
+        return _simple_search(terms, items)
+    exact = Q(search_document=_web_query(query))
+    loose = _loose_match(terms, fuzzy=False)
+    found = items.filter(exact | loose if loose is not None else exact)
     excluded = _excluded(terms)
     if excluded is not None:
-        items = items.exclude(excluded)
+        found = found.exclude(excluded)
+    fuzzy = _loose_match(terms, fuzzy=True)
+    if fuzzy is not None and not found.exists():
+        # Nothing matches as written: a misspelt or OCR-damaged word may still be close.
+        found = items.filter(fuzzy)
+        if excluded is not None:
+            found = found.exclude(excluded)
+    return found
+
+
+def search_items(query: str, items: QuerySet[AgendaItem] | None = None) -> QuerySet[AgendaItem]:
+    """Items matching `query`, best first, annotated with `rank` (and `headline` on PostgreSQL)."""
+    found = matching(query, items)
+    if not uses_postgres():
+        return found
+    search_query = _web_query(query)
     text = Concat(
         "referat", Value("\n"), "indstilling", Value("\n"), "sagsfremstilling",
         output_field=AgendaItem._meta.get_field("referat"),
@@ -147,7 +161,9 @@ def _postgres_search(query: str, terms: Terms, items: QuerySet[AgendaItem]) -> Q
         max_fragments=2,
         fragment_delimiter=" … ",
     )
-    return items.annotate(headline=headline).order_by("-rank", "-meeting__date", "order")
+    return found.annotate(
+        rank=SearchRank(F("search_document"), search_query), headline=headline
+    ).order_by("-rank", "-meeting__date", "order")
 
 
 def _simple_search(terms: Terms, items: QuerySet[AgendaItem]) -> QuerySet:

@@ -1,4 +1,5 @@
 """Agenda items, what was decided on them, their attachments, and the topics they belong to."""
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -74,7 +75,10 @@ class AgendaItem(Timestamped, Lockable):
     topics = models.ManyToManyField(
         Topic, blank=True, related_name="items", verbose_name=_("emner")
     )
-    history = HistoricalRecords(m2m_fields=[topics])
+    # Full-text search (pages): on PostgreSQL a trigger keeps this weighted vector of title,
+    # referat, indstilling and sagsfremstilling current (migration 0007); elsewhere it stays empty.
+    search_document = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(m2m_fields=[topics], excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["meeting", "order"]

@@ -156,3 +156,13 @@ def test_the_review_page_queries_do_not_grow_with_the_items(
 ):
     with django_assert_max_num_queries(10):
         assert staff.get(f"/sekretariat/{source.pk}/").status_code == 200
+
+
+def test_the_parsers_warnings_come_first(staff, django_capture_on_commit_callbacks):
+    seed = SEED_2024.parent / "001_40beb81e564bf595.txt"  # no cover page: the date is inferred
+    upload(staff, django_capture_on_commit_callbacks, referat_file(seed))
+    source = SourceDocument.objects.get()
+    page = staff.get(f"/sekretariat/{source.pk}/").content.decode()
+    warnings = page.split('id="warnings-heading"')[1].split("</section>")[0]
+    assert "No cover page; the date 2020-11-23 was inferred" in warnings
+    assert page.index('id="warnings-heading"') < page.index("Dagsordenspunkter")

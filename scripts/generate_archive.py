@@ -13,7 +13,6 @@ load and rebuilt once at the end, which is much faster than updating them row by
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import random
 import re
@@ -112,9 +111,31 @@ def _meeting_dates(count: int, taken: set[date]) -> list[date]:
     return dates
 
 
-def _search_indexes() -> list:
-    """The PostgreSQL search indexes of migration 0006 (dropped and rebuilt around a big load)."""
-    return importlib.import_module("minutes.migrations.0006_search_indexes")._indexes()
+def drop_search_indexes() -> list[str]:
+    """Drop the GIN (search) indexes of the items table; returns their CREATE statements.
+
+    Read from the database itself, so whatever the migrations made is restored exactly.
+    """
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes "
+            "WHERE tablename = 'minutes_agendaitem' AND indexdef LIKE '%%USING gin%%'"
+        )
+        rows = cursor.fetchall()
+        for name, _definition in rows:
+            cursor.execute(f'DROP INDEX "{name}"')
+    return [definition for _name, definition in rows]
+
+
+def create_indexes(definitions: list[str]) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET maintenance_work_mem = '512MB'")
+        for definition in definitions:
+            cursor.execute(definition)
 
 
 class _Generator:
@@ -188,7 +209,8 @@ def generate(
     dates = _meeting_dates(meetings, set(Meeting.objects.values_list("date", flat=True)))
     big = connection.vendor == "postgresql" and meetings >= 1000
     if big:
-        _drop_search_indexes(out)
+        dropped = drop_search_indexes()
+        print(f"{len(dropped)} search indexes dropped for the load", file=out, flush=True)
     counts = dict(meetings=0, items=0, decisions=0, attachments=0, participants=0, topics=0)
     started = time.monotonic()
     topic_links = AgendaItem.topics.through
@@ -279,34 +301,13 @@ def generate(
             print(f"{counts['meetings']} meetings, {counts['items']} items ({rate:.0f} meetings/s)",
                   file=out, flush=True)
     if big:
-        _create_search_indexes(out)
+        began = time.monotonic()
+        create_indexes(dropped)
+        print(f"search indexes rebuilt in {time.monotonic() - began:.0f} s", file=out, flush=True)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     return counts
-
-
-def _drop_search_indexes(out) -> None:
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        for index in _search_indexes():
-            cursor.execute(f'DROP INDEX IF EXISTS "{index.name}"')
-    print("search indexes dropped for the load", file=out, flush=True)
-
-
-def _create_search_indexes(out) -> None:
-    from django.db import connection
-
-    from minutes.models import AgendaItem
-
-    started = time.monotonic()
-    with connection.cursor() as cursor:
-        cursor.execute("SET maintenance_work_mem = '512MB'")
-    with connection.schema_editor() as editor:
-        for index in _search_indexes():
-            editor.add_index(AgendaItem, index)
-    print(f"search indexes rebuilt in {time.monotonic() - started:.0f} s", file=out, flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:

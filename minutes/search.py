@@ -2,10 +2,10 @@
 
 PostgreSQL: full-text search with the `danish` configuration and web-search syntax over the
 stored, weighted vector `AgendaItem.search_document` (title A > referat B > indstilling and
-sagsfremstilling C; a trigger keeps it current), ranked, with SearchHeadline snippets; substring
-matches catch compound parts ("plads" in "botilbudspladser"), and when nothing matches exactly,
-trigram similarity catches typos and OCR damage. Other databases: every word must occur
-(icontains), titles rank first.
+sagsfremstilling C; a trigger keeps it current), ranked, with SearchHeadline snippets; when full
+text finds few items, substring matches add compound parts ("plads" in "botilbudspladser"), and
+when nothing matches as written, trigram similarity on titles catches typos.
+Other databases: every word must occur (icontains), titles rank first.
 """
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ TEXT_FIELDS = ("title", "referat", "indstilling", "sagsfremstilling")
 MAX_QUERY = 200  # characters; a longer query is cut, so the regexes below stay bounded
 MAX_TERMS = 8
 MIN_FUZZY = 3  # shorter words only match through full-text search
+FEW_EXACT = 100  # below this many full-text hits, substring matches are added
 
 # Private-use characters as highlight markers: escape() leaves them alone, so the database's
 # snippet can be escaped first and only these markers become <mark>.
@@ -94,9 +95,8 @@ def published_items() -> QuerySet[AgendaItem]:
 def _contains(term: str, *, fuzzy: bool) -> Q:
     """The term inside any text field; `fuzzy`: a close trigram match instead (typos, OCR)."""
     if fuzzy:
-        if " " in term:
-            return Q(title__icontains=term)
-        return Q(title__trigram_word_similar=term) | Q(referat__trigram_word_similar=term)
+        # Titles only: word similarity over long texts costs seconds on a big archive.
+        return Q(title__icontains=term) if " " in term else Q(title__trigram_word_similar=term)
     return reduce(or_, [Q(**{f"{name}__icontains": term}) for name in TEXT_FIELDS])
 
 
@@ -118,25 +118,31 @@ def _web_query(query: str) -> SearchQuery:
 
 
 def matching(query: str, items: QuerySet[AgendaItem] | None = None) -> QuerySet[AgendaItem]:
-    """Items matching `query`, unranked: full text or substring; typo-tolerant when none do."""
+    """Items matching `query`, unranked.
+
+    PostgreSQL: full text; when that finds few items, also substrings (compound parts); when
+    nothing matches as written, close trigram matches in titles (typos, OCR damage).
+    """
     items = published_items() if items is None else items
     terms = parse_terms(query)
     if not terms:
         return items.none()
     if not uses_postgres():
         return _simple_search(terms, items)
-    exact = Q(search_document=_web_query(query))
-    loose = _loose_match(terms, fuzzy=False)
-    found = items.filter(exact | loose if loose is not None else exact)
     excluded = _excluded(terms)
-    if excluded is not None:
-        found = found.exclude(excluded)
-    fuzzy = _loose_match(terms, fuzzy=True)
-    if fuzzy is not None and not found.exists():
-        # Nothing matches as written: a misspelt or OCR-damaged word may still be close.
-        found = items.filter(fuzzy)
-        if excluded is not None:
-            found = found.exclude(excluded)
+
+    def without_excluded(found: QuerySet) -> QuerySet:
+        return found.exclude(excluded) if excluded is not None else found
+
+    exact = Q(search_document=_web_query(query))
+    found = without_excluded(items.filter(exact))
+    loose = _loose_match(terms, fuzzy=False)
+    # Substring search reads every text; for a common word the full-text hits are plenty.
+    if loose is not None and found[:FEW_EXACT].count() < FEW_EXACT:
+        found = without_excluded(items.filter(exact | loose))
+        fuzzy = _loose_match(terms, fuzzy=True)
+        if fuzzy is not None and not found.exists():
+            found = without_excluded(items.filter(fuzzy))
     return found
 
 

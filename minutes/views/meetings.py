@@ -19,7 +19,13 @@ class MeetingListView(ListView):
     paginate_by = 100
 
     def get_queryset(self):
-        return published_meetings().select_related("body").annotate(item_count=Count("items"))
+        # Meta.ordering is not applied to a GROUP BY query: order explicitly.
+        return (
+            published_meetings()
+            .select_related("body")
+            .annotate(item_count=Count("items"))
+            .order_by("-date")
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(years=meeting_years(), year=None, **kwargs)

@@ -16,8 +16,6 @@ TITLE = "Lånepuljen 2024: fælleskommunal koordinering (rettet i gennemsyn)"
 
 pytestmark = [
     pytest.mark.browser,
-    # live_server flushes the database; this restores the migrations' Sekretariat group first.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin"),
 ]
 

@@ -7,8 +7,7 @@ from minutes.models import SourceDocument
 from tests.upload_support import DATABASE_TASKS, make_user, referat_file, upload
 
 # The worker closes connections it finds inside a transaction: the test cannot wrap it in one.
-# serialized_rollback restores the Sekretariat group an earlier transactional test flushed.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)

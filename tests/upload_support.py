@@ -1,9 +1,10 @@
 """Shared pieces of the upload workflow tests: personas, immediate tasks, uploading a file."""
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -14,13 +15,25 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 PASSWORD = "korrekt-hest-batteri-42"
 
 
+def sekretariat_group() -> Group:
+    """The group the data migration creates, re-created if a transactional test flushed it."""
+    group, created = Group.objects.get_or_create(name="Sekretariat")
+    if created:
+        migration = importlib.import_module("ingest.migrations.0001_sekretariat_group")
+        for app_label, codename in migration.SEKRETARIAT_PERMISSIONS:
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+    return group
+
+
 def make_user(username: str, *, sekretariat: bool = False, superuser: bool = False) -> User:
     """A persona: a plain reader, a member of the Sekretariat group, or an administrator."""
     if superuser:
         return User.objects.create_superuser(username, f"{username}@example.org", PASSWORD)
     user = User.objects.create_user(username, f"{username}@example.org", PASSWORD)
     if sekretariat:
-        user.groups.add(Group.objects.get(name="Sekretariat"))
+        user.groups.add(sekretariat_group())
     return user
 
 

@@ -153,8 +153,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             print(f"gunicorn {args.workers} workers; wrk {args.threads} threads, "
                   f"{args.connections} connections, {args.duration} s per URL")
-            print(f"{'page':<24} {'p50':>7} {'p95':>7} {'p99':>7} {'req/s':>7} {'target':>7}"
-                  "  url")
+            print(f"{'page':<24} {'p50':>7} {'p95':>7} {'p99':>7} {'req/s':>7} {'target':>9}"
+                  f" {'load':>5}  url")
             for name, path in urls.items():
                 warm(base + path)
                 row = run_wrk(base + path, args.duration, args.connections, args.threads,
@@ -164,9 +164,12 @@ def main(argv: list[str] | None = None) -> int:
                     f"{'ok' if row['p95'] / 1000 < target else 'MISSED'} <{target}")
                 errors = f"  ({row['errors']} errors, {row['non2xx']} non-2xx)" if (
                     row["errors"] or row["non2xx"]) else ""
+                # The 1-minute load average: other work on the machine skews the figures.
+                load = os.getloadavg()[0]
                 print(
                     f"{name:<24} {row['p50'] / 1000:>5.0f}ms {row['p95'] / 1000:>5.0f}ms "
-                    f"{row['p99'] / 1000:>5.0f}ms {row['rps']:>7.1f} {verdict:>9}  {path}{errors}",
+                    f"{row['p99'] / 1000:>5.0f}ms {row['rps']:>7.1f} {verdict:>9} {load:>5.1f}"
+                    f"  {path}{errors}",
                     flush=True,
                 )
         finally:

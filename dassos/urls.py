@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -11,5 +9,5 @@ urlpatterns = [
     path("", include("minutes.urls")),
     path("", include("minutes.urls_opendata")),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No static() route for MEDIA_URL, even in DEBUG: uploaded files are served only by views that
+# look them up by id and check who may see them (minutes.downloads, ingest.views.review.original).

@@ -1,7 +1,7 @@
 """Admin for editors: correct what the parser read; every correction is locked against re-ingest."""
 from django.contrib import admin, messages
 from django.db.models import Count, QuerySet
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -67,7 +67,9 @@ def public_link(obj) -> str:
 def source_link(source: SourceDocument | None) -> str:
     if source is None or not source.file:
         return "–"
-    return format_html('<a href="{}">{}</a>', source.file.url, source.original_filename)
+    # The staff-only download view, never the file's MEDIA_URL: uploads are not served directly.
+    url = reverse("ingest:original", args=[source.pk])
+    return format_html('<a href="{}">{}</a>', url, source.original_filename)
 
 
 class LockingAdmin(SimpleHistoryAdmin):

@@ -3,6 +3,7 @@ import csv
 import io
 
 import pytest
+from django.db import connection
 
 from minutes.models import Decision, Meeting, Organisation, Outcome, Person
 from tests.pages_data import archive, count_queries  # noqa: F401 - pytest fixture
@@ -131,11 +132,14 @@ def test_unpublished_decisions_are_left_out_of_list_and_export(client):
 @pytest.mark.usefixtures("archive")
 def test_the_list_takes_the_same_number_of_queries_for_few_or_many_rows(client):
     year_2024 = "/beslutninger/?date_from=2024-01-01&date_to=2024-12-31"
-    counts = {
+    filtered = {
         "3 rows": count_queries(client, year_2024 + "&outcome=approved"),
         "9 rows": count_queries(client, year_2024),
         "25 rows": count_queries(client, "/beslutninger/"),
-        "2 text hits": count_queries(client, "/beslutninger/?q=Kollegiet"),
-        "12 text hits": count_queries(client, "/beslutninger/?q=botilbud"),
     }
-    assert set(counts.values()) == {12}, counts
+    assert set(filtered.values()) == {12}, filtered
+    # Free text on PostgreSQL first counts full-text hits and checks for any (minutes.search).
+    text = 14 if connection.vendor == "postgresql" else 12
+    two = count_queries(client, "/beslutninger/?q=Kollegiet")
+    twelve = count_queries(client, "/beslutninger/?q=botilbud")
+    assert two == twelve == text

@@ -43,6 +43,16 @@ def test_bilag_are_listed_with_their_links(client):
 
 
 @pytest.mark.usefixtures("archive")
+def test_a_bilag_link_that_is_not_http_is_shown_without_a_link(client):
+    Attachment.objects.filter(item__meeting__date="2021-11-25", label="Bilag 1").update(
+        url="javascript:alert(1)"
+    )
+    html = _html(client, "/moeder/2021-11-25/punkt/1.1/")
+    assert "javascript:" not in html
+    assert "<li>Bilag 1: Budget 2022 for Børnehus Midt" in html
+
+
+@pytest.mark.usefixtures("archive")
 def test_previous_and_next_item_follow_the_agenda(client):
     html = _html(client, "/moeder/2024-03-01/punkt/1.2/")
     assert 'rel="prev" href="/moeder/2024-03-01/punkt/1.1/"' in html

@@ -72,3 +72,10 @@ def first_sentence(text: str, limit: int = 220) -> str:
     if 0 < end < limit:
         return text[: end + 1]
     return text[:limit] + ("…" if len(text) > limit else "")
+
+
+@register.filter
+def http_url(url: str) -> str:
+    """The URL when it is http(s), else "": a bilag link from a document must not run script."""
+    url = (url or "").strip()
+    return url if url.lower().startswith(("http://", "https://")) else ""

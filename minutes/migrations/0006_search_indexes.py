@@ -13,7 +13,7 @@ from minutes.search import item_vector
 
 def _indexes():
     return [
-        # Full-text search: the exact expression minutes.search.item_vector() queries.
+        # Full-text search over minutes.search.item_vector() (0007 replaces it by a stored vector).
         GinIndex(item_vector(), name="item_search_vector"),
         # Fuzzy search: `icontains` (UPPER(col) LIKE …) on every searched text …
         *(

@@ -27,11 +27,13 @@ def published_decisions() -> QuerySet[Decision]:
 def facets(decisions: QuerySet[Decision]) -> dict[str, list[dict]]:
     """How many of the filtered decisions fall under each outcome, topic, section and year."""
     plain = decisions.order_by()
+    # COUNT(DISTINCT) only when a filter's join can repeat a decision (it then asks distinct()).
+    count = Count("pk", distinct=decisions.query.distinct)
     outcome_names = dict(Outcome.choices)
     return {
         "outcome": [
             {"value": row["outcome"], "label": outcome_names.get(row["outcome"]), "count": row["n"]}
-            for row in plain.values("outcome").annotate(n=Count("pk", distinct=True))
+            for row in plain.values("outcome").annotate(n=count)
             .order_by("-n", "outcome")
         ],
         "topic": [
@@ -39,13 +41,13 @@ def facets(decisions: QuerySet[Decision]) -> dict[str, list[dict]]:
              "count": row["n"]}
             for row in plain.filter(item__topics__isnull=False)
             .values("item__topics__slug", "item__topics__name")
-            .annotate(n=Count("pk", distinct=True))
+            .annotate(n=count)
             .order_by("-n", "item__topics__name")
         ],
         "section": [
             {"value": row["item__section"], "label": row["item__section"], "count": row["n"]}
             for row in plain.exclude(item__section="").values("item__section")
-            .annotate(n=Count("pk", distinct=True))
+            .annotate(n=count)
             .order_by("-n", "item__section")
         ],
         "year": [
@@ -56,7 +58,7 @@ def facets(decisions: QuerySet[Decision]) -> dict[str, list[dict]]:
                 "count": row["n"],
             }
             for row in plain.values("item__meeting__date__year")
-            .annotate(n=Count("pk", distinct=True))
+            .annotate(n=count)
             .order_by("-item__meeting__date__year")
         ],
     }

@@ -52,12 +52,13 @@ def catalogue_for(item: AgendaItem) -> Catalogue:
         for period in wanted.periods
     ]
     similar += [Q(title__contains=place) for place in wanted.places]
-    others = published_items().filter(reduce(or_, similar)) if similar else None
+    if similar:
+        # Fetched first: "meeting = … OR pk IN (subquery)" makes PostgreSQL scan every item
+        # (0.6 s on 300,000 items); with a list of ids it combines two index scans.
+        others = published_items().filter(reduce(or_, similar)).order_by("-meeting__date")
+        near |= Q(pk__in=list(others.values_list("pk", flat=True)[:MAX_CANDIDATES]))
     rows = list(
-        published_items()
-        .filter(near | Q(pk__in=others.order_by("-meeting__date").values("pk")[:MAX_CANDIDATES])
-                if others is not None else near)
-        .values_list("pk", "meeting__date", "number", "title")
+        published_items().filter(near).values_list("pk", "meeting__date", "number", "title")
     )
     topics: dict[int, set[int]] = {}
     through = AgendaItem.topics.through

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from minutes.models import Decision, Organisation, Outcome, Person, Topic
 from minutes.search import matching
-from minutes.views.common import published_items
+from minutes.views.common import PUBLISHED, published_items
 
 
 def section_choices() -> list[tuple[str, str]]:
@@ -54,13 +54,16 @@ class DecisionFilter(django_filters.FilterSet):
         label=_("Oplægsholder"),
         field_name="item__presenters",
         to_field_name="slug",
-        queryset=Person.objects.filter(presented_items__isnull=False).distinct(),
+        # Only people and organisations of published meetings: a draft's names stay private.
+        queryset=Person.objects.filter(presented_items__meeting__status=PUBLISHED).distinct(),
         empty_label=_("Alle oplægsholdere"),
     )
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"),
         to_field_name="slug",
-        queryset=Organisation.objects.filter(participations__isnull=False).distinct(),
+        queryset=Organisation.objects.filter(
+            participations__meeting__status=PUBLISHED
+        ).distinct(),
         method="filter_organisation",
         empty_label=_("Alle organisationer"),
     )

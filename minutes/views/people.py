@@ -3,6 +3,7 @@ from django.db.models import Count, Max, Min, Q
 from django.views.generic import DetailView
 
 from minutes.models import Organisation, Participant, Person
+from minutes.oparl.views import published_organisations, published_people
 from minutes.views.common import PUBLISHED, items_with_outcomes, published_meetings
 
 RECENT = 100  # rows shown per list; the counts above them cover everything
@@ -17,6 +18,10 @@ class PersonDetailView(DetailView):
     model = Person
     template_name = "minutes/person_detail.html"
     context_object_name = "person"
+
+    def get_queryset(self):
+        # Someone named only in drafts has no public page yet.
+        return published_people()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -38,6 +43,9 @@ class OrganisationDetailView(DetailView):
     model = Organisation
     template_name = "minutes/organisation_detail.html"
     context_object_name = "organisation"
+
+    def get_queryset(self):
+        return published_organisations()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

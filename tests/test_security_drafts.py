@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 from django.core.files.base import ContentFile
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 
 from minutes.models import AgendaItem, Attachment, Body, Meeting, Organisation, Person, Topic
 from tests.security_support import load, seed_with
@@ -62,21 +62,20 @@ def _kwargs(name: str) -> list[dict]:
         "opendata:bilag": [{"pk": a.pk} for a in Attachment.objects.exclude(file="")],
         "opendata:bilag-download": [{"pk": a.pk} for a in Attachment.objects.exclude(file="")],
     }
-    for kind, model in (("source", Meeting), ("bilag", Attachment)):
-        rows = model.objects.exclude(file="") if model is Attachment else model.objects.all()
-        pks = [r.pk if model is Attachment else r.current_source_id for r in rows]
-        choices.setdefault("oparl:file", []).extend({"kind": kind, "pk": pk} for pk in pks)
-    for name_ in [n for n in ("oparl:body", "oparl:body-meetings", "oparl:body-agendaitems",
-                              "oparl:body-persons", "oparl:body-organizations",
-                              "oparl:body-files", "oparl:body-papers")]:
-        choices[name_] = [{"slug": b.slug} for b in Body.objects.all()]
+    choices["oparl:file"] = [
+        *({"kind": "source", "pk": m.current_source_id} for m in Meeting.objects.all()),
+        *({"kind": "bilag", "pk": a.pk} for a in Attachment.objects.exclude(file="")),
+    ]
+    for suffix in ("", "-meetings", "-agendaitems", "-persons", "-organizations", "-files",
+                   "-papers"):
+        choices[f"oparl:body{suffix}"] = [{"slug": b.slug} for b in Body.objects.all()]
     return choices.get(name, [{}])
 
 
 def public_urls() -> list[tuple[str, str]]:
     """(pattern name, path) for every public URL pattern, filled with every row's arguments."""
     urls = []
-    for _route, name, pattern in _walk(__import__("django.urls").urls.get_resolver().url_patterns):
+    for _route, name, _pattern in _walk(get_resolver().url_patterns):
         if any(part in name for part in NOT_PUBLIC):
             continue
         for kwargs in _kwargs(name):

@@ -27,7 +27,6 @@ SCHEMA = "https://schema.oparl.org/1.1/"
 MEETING_HELD = "afholdt"  # meetingState: we only hold minutes of meetings that took place
 
 
-
 class UrlFor:
     """Absolute URLs on the requesting host: OParl ids are full URLs."""
 

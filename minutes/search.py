@@ -113,8 +113,14 @@ def _excluded(terms: Terms) -> Q | None:
     return reduce(or_, [_contains(t, fuzzy=False) for t in terms.negative])
 
 
+def clean_query(query: str) -> str:
+    """The query cut to MAX_QUERY characters, without NUL and other control characters
+    (PostgreSQL refuses NUL in a string)."""
+    return "".join(c for c in query[:MAX_QUERY] if c.isprintable() or c == " ")
+
+
 def _web_query(query: str) -> SearchQuery:
-    return SearchQuery(query[:MAX_QUERY], config=CONFIG, search_type="websearch")
+    return SearchQuery(clean_query(query), config=CONFIG, search_type="websearch")
 
 
 def matching(query: str, items: QuerySet[AgendaItem] | None = None) -> QuerySet[AgendaItem]:
@@ -124,6 +130,7 @@ def matching(query: str, items: QuerySet[AgendaItem] | None = None) -> QuerySet[
     nothing matches as written, close trigram matches in titles (typos, OCR damage).
     """
     items = published_items() if items is None else items
+    query = clean_query(query)
     terms = parse_terms(query)
     if not terms:
         return items.none()

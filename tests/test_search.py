@@ -196,3 +196,11 @@ def test_the_stored_search_vector_follows_every_kind_of_write():
     item.title = "Godkendelse af Ravnsborg"
     item.save()
     assert ("2024-03-01", "1.4") in _hits("Ravnsborg")
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("archive")
+def test_control_characters_in_a_query_are_ignored(client):
+    response = client.get("/soeg/", {"q": "Kolle\x00giet\x07"})
+    assert response.status_code == 200
+    assert "2 resultater" in response.content.decode()

@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django.views.generic import TemplateView
 
 from minutes.models import Decision
-from minutes.search import MAX_QUERY, parse_terms, search_items, snippet
+from minutes.search import clean_query, parse_terms, search_items, snippet
 
 PAGE_SIZE = 20
 
@@ -14,7 +14,7 @@ class SearchView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.get("q", "").strip()[:MAX_QUERY]
+        query = clean_query(self.request.GET.get("q", "")).strip()
         context["query"] = query
         if not query:
             return context

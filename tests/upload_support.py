@@ -4,6 +4,8 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -19,6 +21,8 @@ def sekretariat_group() -> Group:
     """The group the data migration creates, re-created if a transactional test flushed it."""
     group, created = Group.objects.get_or_create(name="Sekretariat")
     if created:
+        # A flush without post_migrate (serialized rollback) also removed the permissions.
+        create_permissions(apps.get_app_config("minutes"), verbosity=0)
         migration = importlib.import_module("ingest.migrations.0001_sekretariat_group")
         for app_label, codename in migration.SEKRETARIAT_PERMISSIONS:
             group.permissions.add(

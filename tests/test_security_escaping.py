@@ -5,8 +5,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from minutes.models import AgendaItem, Attachment, Person
+from scripts.make_test_pdfs import render_seed
 from tests.security_support import load, seed_with
-from tests.upload_support import make_user
+from tests.upload_support import SEED_2024, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +111,19 @@ def test_the_apis_carry_the_text_as_data(client, hostile):
     export = client.get(f"/moeder/{meeting.date.isoformat()}.json")
     assert export["Content-Type"].startswith("application/json")
     assert TITLE in [entry["title"] for entry in json.loads(export.content)["items"]]
+
+
+def test_a_javascript_link_on_a_bilag_in_a_pdf_is_not_kept(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    rendered = render_seed(SEED_2024.read_text(encoding="utf-8"), SEED_2024.name)
+    url = next(iter(rendered.bilag_urls.values()))
+    # Same length, so the PDF's cross-reference offsets stay right.
+    evil = ("javascript:alert(1)//" + "x" * len(url))[: len(url)]
+    meeting = load(rendered.pdf.replace(url.encode(), evil.encode()), "link.pdf", published=True)
+    bilag = Attachment.objects.select_related("item").get(
+        item__meeting=meeting, label="Bilag 1"
+    )
+    assert bilag.url == ""
+    page = client.get(bilag.item.get_absolute_url()).content.decode()
+    assert "Oversigt lånepuljer" in page
+    assert "javascript:" not in page

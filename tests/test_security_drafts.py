@@ -10,6 +10,7 @@ from django.urls import get_resolver, reverse
 
 from minutes.models import AgendaItem, Attachment, Body, Meeting, Organisation, Person, Topic
 from tests.security_support import load, seed_with
+from tests.test_security_headers import INLINE
 from tests.test_security_permissions import _walk
 from tests.upload_support import SEED_2022
 
@@ -121,6 +122,10 @@ def test_the_draft_appears_in_no_public_response(client, meetings):
         assert found == [], (path, found)
         if response.status_code == 200:
             seen_ok.add(name)
+        if response.get("Content-Type", "").startswith("text/html"):
+            # What the CSP would block must not be there: rendered pages, not just templates.
+            inline = [what for what, pattern in INLINE.items() if pattern.search(text)]
+            assert inline == [], (path, inline)
     # Every public pattern answered at least once, so the crawl read real content.
     names = {name for name, _path in public_urls()}
     assert names - seen_ok == set()

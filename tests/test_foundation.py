@@ -1,11 +1,11 @@
 """The project's foundation: settings from the environment, Danish by default, pages served."""
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 from django.conf import settings
 from django.utils import formats, translation
-from datetime import date
 
 
 def test_the_interface_speaks_danish_by_default(client, db):

@@ -1,5 +1,4 @@
 """End to end in real Chromium: log in, upload a PDF referat, wait, review, publish, find it."""
-import os
 import signal
 import sys
 from pathlib import Path
@@ -21,9 +20,10 @@ pytestmark = [
 
 
 @pytest.fixture
-def browser():
+def browser(monkeypatch):
     playwright = pytest.importorskip("playwright.sync_api")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's loop vs. the ORM in tests
+    # Playwright's loop vs. the ORM in tests; restored afterwards so no later check sees it.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=str(CHROMIUM),

@@ -25,7 +25,7 @@ from tests.upload_support import DATABASE_TASKS, SEED_2024, make_user, referat_f
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

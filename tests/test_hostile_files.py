@@ -163,9 +163,8 @@ def test_the_configured_limits_apply(hostile, media, settings, test_pdfs):
     assert result.message.startswith("The file is larger than the limit")
 
 
-# The worker closes connections it finds inside a transaction, so no test transaction here;
-# serialized_rollback puts back the migrations' rows (topics, bodies) the flush removes.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The worker closes connections it finds inside a transaction, so no test transaction here.
+@pytest.mark.django_db(transaction=True)
 def test_the_worker_survives_hostile_files_and_reads_a_good_one_after(
     hostile, media, settings, no_ocr
 ):

@@ -1,22 +1,16 @@
 """The public pages in real Chromium: search, filtering decisions, topic → decision, keyboard,
 phone layout and print; screenshots of the main pages go to artifacts/screenshots/."""
-import os
 import re
-from pathlib import Path
 
 import pytest
 
 from minutes.models import Person
+from tests.browser_support import SCREENSHOTS, browser_tests
 from tests.pages_data import ensure_default_topics, load_seeds
 
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
 PHONE = {"width": 390, "height": 844}
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin"),
-]
+pytestmark = browser_tests
 
 
 @pytest.fixture
@@ -28,18 +22,6 @@ def site(transactional_db, live_server, settings, tmp_path) -> str:
     return live_server.url
 
 
-@pytest.fixture
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's loop vs. the ORM in tests
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"],
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

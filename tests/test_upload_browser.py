@@ -7,31 +7,14 @@ import pytest
 from django.core.management import call_command
 
 from minutes.models import Meeting
+from tests.browser_support import SCREENSHOTS, browser_tests
 from tests.upload_support import DATABASE_TASKS, PASSWORD, SEED_2024, make_user
 
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
 TITLE = "Lånepuljen 2024: fælleskommunal koordinering (rettet i gennemsyn)"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin"),
-]
+pytestmark = browser_tests
 
 
-@pytest.fixture
-def browser(monkeypatch):
-    playwright = pytest.importorskip("playwright.sync_api")
-    # Playwright's loop vs. the ORM in tests; restored afterwards so no later check sees it.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"],
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

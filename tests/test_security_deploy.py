@@ -17,7 +17,10 @@ PRODUCTION_ENV = {
 def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     """Run manage.py in a fresh interpreter, so settings are read from `env` as at startup."""
     full_env = {**os.environ, **env}
-    full_env.pop("DJANGO_SETTINGS_MODULE", None)
+    # Not production's: pytest-django's settings module, and the async override that the
+    # Playwright browser tests set in this process (check --deploy rightly flags it).
+    for name in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"):
+        full_env.pop(name, None)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

@@ -48,7 +48,7 @@ def test_secretariat_uploads_reviews_and_publishes_a_pdf_referat(
     settings.TASKS = DATABASE_TASKS
     settings.MEDIA_ROOT = tmp_path / "media"
     make_user("sekretaer", sekretariat=True)
-    page = browser.new_page()
+    page = browser.new_page(locale="da-DK")  # the Danish interface, whatever the machine speaks
 
     page.goto(f"{live_server.url}/sekretariat/")
     assert "/konto/login/" in page.url
@@ -76,7 +76,7 @@ def test_secretariat_uploads_reviews_and_publishes_a_pdf_referat(
     assert "Multisalen" in page.inner_text("pre.source-text")
     assert page.input_value("#id_meeting-date") == "2024-03-01"
     meeting = Meeting.objects.get()
-    public = browser.new_page()
+    public = browser.new_page(locale="da-DK")
     assert public.goto(f"{live_server.url}{meeting.get_absolute_url()}").status == 404
 
     title = page.locator("fieldset.item", has_text="Pkt. 1.2").locator("input[name$=-title]")

@@ -16,6 +16,29 @@ class AliasSource(models.TextChoices):
     ADMIN = "admin", _("tilføjet af redaktør")
 
 
+class Alias(models.Model):
+    """A spelling seen in a referat, found again by its lookup `key` (minutes.identity).
+
+    Every spelling is kept, so a merge made by an admin holds on the next ingest. The concrete
+    aliases add the foreign key to their record.
+    """
+
+    name = models.CharField(_("stavemåde"), max_length=200)
+    key = models.CharField(_("nøgle"), max_length=200, unique=True, editable=False)
+    source = models.CharField(
+        _("kilde"), max_length=10, choices=AliasSource.choices, default=AliasSource.PARSED
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+        verbose_name = _("alternativ stavemåde")
+        verbose_name_plural = _("alternative stavemåder")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Organisation(Timestamped):
     """A municipality, the region, a secretariat or another organisation people represent."""
 
@@ -42,25 +65,12 @@ class Organisation(Timestamped):
         return reverse("minutes:organisation", kwargs={"slug": self.slug})
 
 
-class OrganisationAlias(models.Model):
+class OrganisationAlias(Alias):
     """A spelling of an organisation seen in a referat ("KKR Sekretariat"); keeps merges sticky."""
 
     organisation = models.ForeignKey(
         Organisation, models.CASCADE, related_name="aliases", verbose_name=_("organisation")
     )
-    name = models.CharField(_("stavemåde"), max_length=200)
-    key = models.CharField(_("nøgle"), max_length=200, unique=True, editable=False)
-    source = models.CharField(
-        _("kilde"), max_length=10, choices=AliasSource.choices, default=AliasSource.PARSED
-    )
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("alternativ stavemåde")
-        verbose_name_plural = _("alternative stavemåder")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Person(Timestamped):
@@ -87,25 +97,12 @@ class Person(Timestamped):
         return reverse("minutes:person", kwargs={"slug": self.slug})
 
 
-class PersonAlias(models.Model):
+class PersonAlias(Alias):
     """A spelling of a person's name seen in a referat ("Brian Hgyer Lorentsen")."""
 
     person = models.ForeignKey(
         Person, models.CASCADE, related_name="aliases", verbose_name=_("person")
     )
-    name = models.CharField(_("stavemåde"), max_length=200)
-    key = models.CharField(_("nøgle"), max_length=200, unique=True, editable=False)
-    source = models.CharField(
-        _("kilde"), max_length=10, choices=AliasSource.choices, default=AliasSource.PARSED
-    )
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("alternativ stavemåde")
-        verbose_name_plural = _("alternative stavemåder")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Participant(Lockable):

@@ -108,6 +108,7 @@ def deflated_spaces(size: int, prefix: bytes = b"") -> bytes:
 
 
 def many_pages_pdf(pages: int) -> bytes:
+    """A PDF of `pages` pages with one short line of text each."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["tests.pdf_fixtures", "tests.browser_support"]
+pytest_plugins = ["tests.pdf_fixtures", "tests.browser_support", "tests.upload_support"]
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = sorted(FIXTURES.glob("*.txt"))

@@ -1,6 +1,11 @@
-"""Session fixtures: the test PDFs built from the seed referater by scripts/make_test_pdfs.py."""
+"""Session fixtures: the test PDFs built from the seed referater by scripts/make_test_pdfs.py.
+
+Also `needs_tesseract`, the mark of a test that reads a scan by OCR.
+"""
 from __future__ import annotations
 
+import shutil
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -26,3 +31,26 @@ def test_pdfs(built_pdfs) -> dict[str, Path]:
 def born_digital_pdfs(built_pdfs) -> dict[str, RenderResult]:
     """The born-digital PDFs with their facts (bytes, page count, bilag link URLs) by name."""
     return {name: result for name, result in built_pdfs[1].items() if result is not None}
+
+
+@cache
+def tesseract_with_danish() -> bool:
+    """Whether Tesseract and its Danish model are installed (asked once per test run)."""
+    import pytesseract
+
+    if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
+        return False
+    try:
+        return "dan" in pytesseract.get_languages(config="")
+    except OSError:  # a broken install: pytesseract's TesseractNotFoundError
+        return False
+
+
+def needs_tesseract(test):
+    """Mark a test `ocr` and skip it, saying what to install, without Tesseract's Danish model."""
+    skip = pytest.mark.skipif(
+        not tesseract_with_danish(),
+        reason="Tesseract with the Danish model is not installed (apt-get install tesseract-ocr "
+        "tesseract-ocr-dan)",
+    )
+    return pytest.mark.ocr(skip(test))

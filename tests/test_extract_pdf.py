@@ -12,7 +12,9 @@ from reportlab.pdfgen.canvas import Canvas
 from ingest.contract import ParseError
 from ingest.extract_pdf import extract_pdf
 from ingest.limits import Limits
+from scripts.make_hostile_files import many_pages_pdf, one_page_pdf
 from scripts.make_test_pdfs import _fonts
+from tests.pdf_fixtures import needs_tesseract
 
 
 @pytest.fixture(scope="module")
@@ -228,44 +230,15 @@ def test_it_refuses_more_pages_than_the_limit(born_digital_pdfs):
 
 
 def test_it_refuses_a_pdf_of_thousands_of_pages():
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4, invariant=1)
-    for number in range(3000):
-        canvas.drawString(72, 720, f"Side {number}")
-        canvas.showPage()
-    canvas.save()
     with pytest.raises(ParseError, match=r"^The PDF has 3000 pages; the limit is 500\.$"):
-        extract_pdf(buffer.getvalue())
-
-
-def _one_page_pdf(content: bytes) -> bytes:
-    """A minimal hand-built PDF whose single page has the given Flate-compressed content."""
-    stream = zlib.compress(content, 9)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources"
-        b" << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-              % (len(objects) + 1, xref))
-    return out.getvalue()
+        extract_pdf(many_pages_pdf(3000))
 
 
 def test_it_refuses_a_decompression_bomb():
     text = b"BT /F1 12 Tf 72 720 Td (Referat) Tj ET\n"
-    assert [line.text for line in extract_pdf(_one_page_pdf(text)).lines] == ["Referat"]
-    bomb = _one_page_pdf(text + b" " * 3_000_000)
+    page = one_page_pdf([zlib.compress(text, 9)])
+    assert [line.text for line in extract_pdf(page).lines] == ["Referat"]
+    bomb = one_page_pdf([zlib.compress(text + b" " * 3_000_000, 9)])
     assert len(bomb) < 10_000
     with pytest.raises(ParseError, match=r"^Page 1 of the PDF inflates to more than 2 MB"):
         extract_pdf(bomb, Limits(max_bytes=2_000_000))
@@ -286,21 +259,7 @@ def test_it_hands_a_pdf_without_text_layer_to_ocr(test_pdfs, monkeypatch):
     assert calls == [len(data)]
 
 
-def _tesseract_with_danish() -> bool:
-    import shutil
-
-    import pytesseract
-
-    if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
-        return False
-    try:
-        return "dan" in pytesseract.get_languages(config="")
-    except OSError:
-        return False
-
-
-@pytest.mark.ocr
-@pytest.mark.skipif(not _tesseract_with_danish(), reason="Tesseract with Danish is not installed")
+@needs_tesseract
 def test_a_scanned_referat_page_is_read_by_ocr(test_pdfs):
     extracted = extract_pdf(test_pdfs["001_scanned.pdf"].read_bytes())
     texts = [line.text for line in extracted.lines]

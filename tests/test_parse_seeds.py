@@ -18,6 +18,7 @@ from ingest.attachments import parse_bilag_line
 from ingest.contract import ParsedMeeting
 from ingest.pipeline import parse_document
 from scripts.make_test_pdfs import BORN_DIGITAL
+from tests.pdf_fixtures import needs_tesseract
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTATIONS = sorted((ROOT / "tests" / "expectations").glob("*.json"))
@@ -232,21 +233,7 @@ def test_items_of_a_pdf_know_the_pages_they_span(case):
     assert pages[-1][1] <= case.parsed.source.pages
 
 
-def _tesseract_with_danish() -> bool:
-    import shutil
-
-    import pytesseract
-
-    if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
-        return False
-    try:
-        return "dan" in pytesseract.get_languages(config="")
-    except OSError:
-        return False
-
-
-@pytest.mark.ocr
-@pytest.mark.skipif(not _tesseract_with_danish(), reason="Tesseract with Danish is not installed")
+@needs_tesseract
 def test_a_scan_of_seed_003_gives_the_same_meeting_participants_and_first_item(test_pdfs):
     """Pages 1 (cover, participants) and 3 (item 1.1) of 003.pdf as images, read by OCR."""
     parsed = parse_document(test_pdfs["003_scanned.pdf"].read_bytes(), "003_scanned.pdf")

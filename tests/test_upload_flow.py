@@ -4,28 +4,9 @@ from django.core.files.storage import default_storage
 
 from ingest.contract import ParseError
 from minutes.models import Meeting, SourceDocument
-from tests.upload_support import (
-    IMMEDIATE_TASKS,
-    SEED_2022,
-    SEED_2024,
-    make_user,
-    referat_file,
-    upload,
-)
+from tests.upload_support import SEED_2022, SEED_2024, referat_file, upload
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _isolated(settings, tmp_path):
-    settings.TASKS = IMMEDIATE_TASKS
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture
-def staff(client):
-    client.force_login(make_user("sekretaer", sekretariat=True))
-    return client
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("upload_settings")]
 
 
 def test_it_stores_the_upload_parses_it_and_keeps_the_meeting_a_draft(

@@ -4,15 +4,9 @@ from django.contrib.auth.models import Group
 
 from ingest.load import process_source, store_source
 from minutes.models import SourceDocument
-from tests.upload_support import IMMEDIATE_TASKS, SEED_2022, SEED_2024, make_user
+from tests.upload_support import SEED_2022, SEED_2024, make_user
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _isolated(settings, tmp_path):
-    settings.TASKS = IMMEDIATE_TASKS
-    settings.MEDIA_ROOT = tmp_path / "media"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("upload_settings")]
 
 
 @pytest.fixture

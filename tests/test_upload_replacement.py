@@ -3,25 +3,13 @@ import pytest
 from django.core.files.storage import default_storage
 
 from minutes.models import AgendaItem, Meeting, SourceDocument
-from tests.upload_support import IMMEDIATE_TASKS, SEED_2024, make_user, referat_file, upload
+from tests.upload_support import SEED_2024, referat_file, upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("upload_settings")]
 
 CORRECTED = SEED_2024.read_text(encoding="utf-8").replace(
     "DASSOS drøftede mulige emner", "DASSOS drøftede grundigt mulige emner", 1
 )
-
-
-@pytest.fixture(autouse=True)
-def _isolated(settings, tmp_path):
-    settings.TASKS = IMMEDIATE_TASKS
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture
-def staff(client):
-    client.force_login(make_user("sekretaer", sekretariat=True))
-    return client
 
 
 @pytest.fixture

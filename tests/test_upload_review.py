@@ -4,21 +4,9 @@ from django.utils.html import escape
 
 from ingest.load import reingest_source
 from minutes.models import AgendaItem, Meeting, SourceDocument
-from tests.upload_support import IMMEDIATE_TASKS, SEED_2024, make_user, referat_file, upload
+from tests.upload_support import SEED_2024, referat_file, upload
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _isolated(settings, tmp_path):
-    settings.TASKS = IMMEDIATE_TASKS
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture
-def staff(client):
-    client.force_login(make_user("sekretaer", sekretariat=True))
-    return client
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("upload_settings")]
 
 
 @pytest.fixture

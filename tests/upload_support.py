@@ -1,9 +1,14 @@
-"""Shared pieces of the upload workflow tests: personas, immediate tasks, uploading a file."""
+"""Shared pieces of the upload workflow tests: personas, immediate tasks, uploading a file.
+
+Registered in tests/conftest.py as a plugin, so its fixtures need no import: a test module asks
+for `upload_settings` (usually via `pytest.mark.usefixtures`) and `staff`.
+"""
 from __future__ import annotations
 
 import importlib
 from pathlib import Path
 
+import pytest
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission, User
@@ -51,3 +56,18 @@ def upload(client, capture, *files, **data):
     """POST files to the upload page and run the parse it enqueues on commit, like a browser."""
     with capture(execute=True):
         return client.post("/sekretariat/", {"files": list(files), **data})
+
+
+@pytest.fixture
+def upload_settings(settings, tmp_path) -> Path:
+    """Uploads stored in a fresh MEDIA_ROOT and parsed at once (the immediate task backend)."""
+    settings.TASKS = IMMEDIATE_TASKS
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def staff(client):
+    """The test client, logged in as a member of the Sekretariat group."""
+    client.force_login(make_user("sekretaer", sekretariat=True))
+    return client

@@ -187,7 +187,10 @@ def _keywords(title: str) -> set[str]:
 
 def title_similarity(a: str, b: str) -> float:
     """Share of significant words two titles have in common (0..1)."""
-    ka, kb = _keywords(a), _keywords(b)
+    return _keyword_overlap(_keywords(a), _keywords(b))
+
+
+def _keyword_overlap(ka: set[str], kb: set[str]) -> float:
     if not ka or not kb:
         return 0.0
     return len(ka & kb) / min(len(ka), len(kb))
@@ -199,6 +202,7 @@ def related_items(
     """The same case at other meetings: shared place, Rammeaftale period or title words."""
     period = rammeaftale_period(item.title)
     places = place_names(item.title)
+    keywords = _keywords(item.title)
     scored: list[tuple[float, CatalogueItem]] = []
     for other in catalogue.items:
         if other.meeting_date == item.meeting_date:
@@ -208,7 +212,7 @@ def related_items(
             score += 3
         if period and rammeaftale_period(other.title) == period:
             score += 2
-        similarity = title_similarity(item.title, other.title)
+        similarity = _keyword_overlap(keywords, _keywords(other.title))
         if similarity >= 0.5:
             score += 2 * similarity
         if score >= 1:

@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from minutes.models import AgendaItem, Decision, Meeting, Topic
-from minutes.search import search_items
+from minutes.search import matching
 
 FEED_LENGTH = 50
 
@@ -140,8 +140,9 @@ class SearchFeed(Feed):
         return f"{reverse('opendata:search-feed')}?{_query(obj)}"
 
     def items(self, obj: str):
-        items = search_items(obj).select_related("meeting__body").prefetch_related("decisions")
-        return items[:FEED_LENGTH]
+        # Newest first, as a feed reader expects (and no need to rank every hit).
+        items = matching(obj).order_by("-meeting__date", "order")
+        return items.select_related("meeting__body").prefetch_related("decisions")[:FEED_LENGTH]
 
     def item_title(self, item: AgendaItem) -> str:
         return f"{item.number} {item.title} ({date_format(item.meeting.date, 'j. F Y')})"

@@ -1,23 +1,39 @@
 """The decisions list's filters (django-filter): topic, outcome, dates, section, people, text."""
 import django_filters
 from django import forms
-from django.db.models import F, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from minutes.models import Decision, Organisation, Outcome, Person, Topic
+from minutes.aggregates import cached
+from minutes.models import AgendaItem, Decision, Organisation, Outcome, Participant, Person, Topic
 from minutes.search import matching
 from minutes.views.common import PUBLISHED, published_items
 
 
 def section_choices() -> list[tuple[str, str]]:
-    sections = (
+    """The sections of published items (reading every item: cached until the archive changes)."""
+    sections = cached("sections", [], lambda: list(
         published_items()
         .exclude(section="")
         .values_list("section", flat=True)
         .distinct()
         .order_by("section")
-    )
+    ))
     return [(s, s) for s in sections]
+
+
+def published_presenters() -> QuerySet[Person]:
+    """People who presented an item at a published meeting: a draft's names stay private."""
+    presented = AgendaItem.presenters.through.objects.filter(
+        person=OuterRef("pk"), agendaitem__meeting__status=PUBLISHED
+    )
+    return Person.objects.filter(Exists(presented))
+
+
+def published_organisations() -> QuerySet[Organisation]:
+    """Organisations represented at a published meeting."""
+    present = Participant.objects.filter(organisation=OuterRef("pk"), meeting__status=PUBLISHED)
+    return Organisation.objects.filter(Exists(present))
 
 
 class DecisionFilter(django_filters.FilterSet):
@@ -54,16 +70,13 @@ class DecisionFilter(django_filters.FilterSet):
         label=_("Oplægsholder"),
         field_name="item__presenters",
         to_field_name="slug",
-        # Only people and organisations of published meetings: a draft's names stay private.
-        queryset=Person.objects.filter(presented_items__meeting__status=PUBLISHED).distinct(),
+        queryset=published_presenters(),
         empty_label=_("Alle oplægsholdere"),
     )
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"),
         to_field_name="slug",
-        queryset=Organisation.objects.filter(
-            participations__meeting__status=PUBLISHED
-        ).distinct(),
+        queryset=published_organisations(),
         method="filter_organisation",
         empty_label=_("Alle organisationer"),
     )

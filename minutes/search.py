@@ -34,6 +34,7 @@ MAX_QUERY = 200  # characters; a longer query is cut, so the regexes below stay 
 MAX_TERMS = 8
 MIN_FUZZY = 3  # shorter words only match through full-text search
 FEW_EXACT = 100  # below this many full-text hits, substring matches are added
+MAX_COUNTED = 1000  # hits counted exactly; beyond this "more than 1,000", newest first
 
 # Private-use characters as highlight markers: escape() leaves them alone, so the database's
 # snippet can be escaped first and only these markers become <mark>.
@@ -153,9 +154,27 @@ def matching(query: str, items: QuerySet[AgendaItem] | None = None) -> QuerySet[
     return found
 
 
+def count_hits(found: QuerySet[AgendaItem]) -> int:
+    """How many items `found` holds, counted up to MAX_COUNTED + 1 (a common word's hundreds
+    of thousands of hits are not counted one by one)."""
+    return found.order_by()[: MAX_COUNTED + 1].count()
+
+
 def search_items(query: str, items: QuerySet[AgendaItem] | None = None) -> QuerySet[AgendaItem]:
     """Items matching `query`, best first, annotated with `rank` (and `headline` on PostgreSQL)."""
-    found = matching(query, items)
+    return ranked(matching(query, items), query)
+
+
+def ranked(
+    found: QuerySet[AgendaItem], query: str, *, newest_first: bool = False
+) -> QuerySet[AgendaItem]:
+    """The items `matching(query)` found, best first, with `rank` and (PostgreSQL) `headline`.
+
+    `newest_first`: by meeting date instead of rank, which a database can answer without
+    ranking every hit; for a query that matches a large part of the archive.
+    """
+    if newest_first:
+        found = found.order_by("-meeting__date", "order")
     if not uses_postgres():
         return found
     search_query = _web_query(query)
@@ -174,12 +193,15 @@ def search_items(query: str, items: QuerySet[AgendaItem] | None = None) -> Query
         max_fragments=2,
         fragment_delimiter=" … ",
     )
+    if newest_first:
+        return found.annotate(headline=headline)
     return found.annotate(
         rank=SearchRank(F("search_document"), search_query), headline=headline
     ).order_by("-rank", "-meeting__date", "order")
 
 
 def _simple_search(terms: Terms, items: QuerySet[AgendaItem]) -> QuerySet:
+    """Items holding every term (any, with OR), ranked by where the terms stand."""
     loose = _loose_match(terms, fuzzy=False)
     if loose is None:
         return items.none()

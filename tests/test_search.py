@@ -115,6 +115,24 @@ def test_the_search_page_takes_the_same_number_of_queries_for_2_or_12_hits(clien
     ) == expected
 
 
+@pytest.mark.django_db
+@pytest.mark.usefixtures("archive")
+def test_a_word_in_too_many_items_shows_the_newest_and_says_so(client, monkeypatch):
+    monkeypatch.setattr("minutes.views.search.MAX_COUNTED", 5)
+    everywhere = len(_hits("botilbud"))
+    assert everywhere > 5
+    response = client.get("/soeg/?q=botilbud")
+    html = response.content.decode()
+    assert "Mere end 5 resultater for »botilbud«" in html
+    assert "de nyeste vises først" in html
+    dates = [item.meeting.date for item, _ in response.context["results"]]
+    assert dates == sorted(dates, reverse=True) and len(dates) == 5
+    assert response.context["page_obj"].paginator.num_pages == 1
+    # A word below the cap is still ranked and counted exactly.
+    few = client.get("/soeg/?q=Kollegiet").content.decode()
+    assert "2 resultater for »Kollegiet«" in few and "Mere end" not in few
+
+
 @pytest.mark.postgres
 @pytest.mark.django_db
 @pytest.mark.usefixtures("archive")

@@ -4,8 +4,9 @@ from __future__ import annotations
 from functools import reduce
 from operator import or_
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 
 from minutes.crossref import Catalogue, CatalogueItem, wanted_targets
 from minutes.models import AgendaItem, Decision, Meeting
@@ -28,7 +29,16 @@ def items_with_outcomes() -> QuerySet[AgendaItem]:
     )
 
 
-MAX_CANDIDATES = 400  # newest candidate items per page; keeps a big archive's item page quick
+class CountedPaginator(Paginator):
+    """A paginator told its count (cached facets or a capped count hold it) instead of
+    counting the rows again."""
+
+    def __init__(self, object_list, per_page, *, count: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.__dict__["count"] = count  # Paginator.count is a cached_property
+
+
+MAX_CANDIDATES = 200  # newest candidate items per page; keeps a big archive's item page quick
 
 
 def catalogue_for(item: AgendaItem) -> Catalogue:
@@ -72,7 +82,8 @@ def catalogue_for(item: AgendaItem) -> Catalogue:
             meeting_date=when,
             number=number,
             title=title,
-            url=reverse("minutes:item", kwargs={"date": when.isoformat(), "number": number}),
+            # Lazy: of the hundreds of candidates a page links only a few.
+            url=reverse_lazy("minutes:item", kwargs={"date": when.isoformat(), "number": number}),
             topics=frozenset(topics.get(pk, ())),
         )
         for pk, when, number, title in rows

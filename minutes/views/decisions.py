@@ -6,9 +6,10 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django_filters.views import FilterView
 
+from minutes.aggregates import cached
 from minutes.filters import DecisionFilter
 from minutes.models import Decision, Outcome
-from minutes.views.common import PUBLISHED
+from minutes.views.common import PUBLISHED, CountedPaginator
 
 PAGE_SIZE = 25
 # Spreadsheets run cells that start like a formula; such cells get a leading apostrophe.
@@ -64,6 +65,10 @@ def facets(decisions: QuerySet[Decision]) -> dict[str, list[dict]]:
     }
 
 
+# Query parameters that change which decisions are counted (not paging, sorting or format).
+_COUNTED = frozenset(DecisionFilter.base_filters) - {"sort"}
+
+
 class DecisionListView(FilterView):
     filterset_class = DecisionFilter
     template_name = "minutes/decision_list.html"
@@ -79,10 +84,22 @@ class DecisionListView(FilterView):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
+        params = [(k, v) for k, v in self.request.GET.lists() if k in _COUNTED]
+        invalid = self.filterset.is_bound and not self.filterset.is_valid()
+        # An invalid filter lists nothing (django-filter's strict mode): nothing to count.
+        self.facets = {} if invalid else cached("decision-facets", params, lambda: facets(
+            self.object_list))
         context = super().get_context_data(**kwargs)
-        context["facets"] = facets(self.object_list)
+        context["facets"] = self.facets
         context["total"] = context["paginator"].count if context.get("paginator") else 0
         return context
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True,
+                      **kwargs):
+        # Every decision has exactly one outcome, so the outcome facet sums to the total.
+        total = sum(row["count"] for row in self.facets.get("outcome", []))
+        return CountedPaginator(queryset, per_page, count=total, orphans=orphans,
+                                allow_empty_first_page=allow_empty_first_page, **kwargs)
 
 
 def _cell(value) -> str:

@@ -5,6 +5,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from minutes.aggregates import cached
 from minutes.models import Topic
 from minutes.planned_dates import PlannedMeeting, announced_meetings
 from minutes.views.common import PUBLISHED, items_with_outcomes, published_items, published_meetings
@@ -13,9 +14,8 @@ LATEST = 3
 PLAN_SOURCES = 3  # the newest referater whose meeting plans are read
 
 
-def planned_meetings(today: date) -> tuple[list[PlannedMeeting], bool]:
-    """Meetings the newest referater announce after today; else those after the newest
-    referat, flagged False (the archive has no plan reaching past today)."""
+def announced_plans() -> tuple[list[PlannedMeeting], date | None]:
+    """The meetings the newest referater announce, by date, and the newest referat's date."""
     recent = list(published_meetings().order_by("-date")[:PLAN_SOURCES])
     texts: dict[int, list[tuple[str, str]]] = {}
     items = (
@@ -31,11 +31,32 @@ def planned_meetings(today: date) -> tuple[list[PlannedMeeting], bool]:
     for meeting in sorted(recent, key=lambda m: m.date):  # a later referat's details win
         for plan in announced_meetings(texts.get(meeting.pk, []), meeting_date=meeting.date):
             by_date[plan.date] = plan
-    newest = recent[0].date if recent else today
-    coming = [by_date[d] for d in sorted(by_date) if d >= today]
+    return [by_date[d] for d in sorted(by_date)], recent[0].date if recent else None
+
+
+def planned_meetings(today: date, summary: dict | None = None) -> tuple[list[PlannedMeeting], bool]:
+    """Meetings the newest referater announce after today; else those after the newest
+    referat, flagged False (the archive has no plan reaching past today)."""
+    plans, newest = (summary or archive_summary())["plans"]
+    coming = [plan for plan in plans if plan.date >= today]
     if coming:
         return coming, True
-    return [by_date[d] for d in sorted(by_date) if d > newest], False
+    return [plan for plan in plans if plan.date > (newest or today)], False
+
+
+def archive_summary() -> dict:
+    """What the home page says of the whole archive, counted once per change of the archive:
+    announced meetings, the topics that hold published items (with `item_count`), and the
+    number of meetings."""
+    return cached("home", [], lambda: {
+        "plans": announced_plans(),
+        "topics": list(
+            Topic.objects.annotate(
+                item_count=Count("items", filter=Q(items__meeting__status=PUBLISHED))
+            ).filter(item_count__gt=0)
+        ),
+        "meeting_count": published_meetings().count(),
+    })
 
 
 class HomeView(TemplateView):
@@ -46,15 +67,13 @@ class HomeView(TemplateView):
         meetings = published_meetings().prefetch_related(
             Prefetch("items", queryset=items_with_outcomes().order_by("order"))
         )[:LATEST]
-        planned, future = planned_meetings(timezone.localdate())
-        topics = Topic.objects.annotate(
-            item_count=Count("items", filter=Q(items__meeting__status=PUBLISHED))
-        ).filter(item_count__gt=0)
+        summary = archive_summary()
+        planned, future = planned_meetings(timezone.localdate(), summary)
         context.update(
             latest_meetings=meetings,
             planned=planned,
             planned_is_future=future,
-            topics=topics,
-            meeting_count=published_meetings().count(),
+            topics=summary["topics"],
+            meeting_count=summary["meeting_count"],
         )
         return context

@@ -4,7 +4,16 @@ from django.db.models import Prefetch
 from django.views.generic import TemplateView
 
 from minutes.models import Decision
-from minutes.search import clean_query, parse_terms, search_items, snippet
+from minutes.search import (
+    MAX_COUNTED,
+    clean_query,
+    count_hits,
+    matching,
+    parse_terms,
+    ranked,
+    snippet,
+)
+from minutes.views.common import CountedPaginator
 
 PAGE_SIZE = 20
 
@@ -19,12 +28,19 @@ class SearchView(TemplateView):
         if not query:
             return context
         terms = parse_terms(query)
-        hits = search_items(query).select_related("meeting").prefetch_related(
+        # Past MAX_COUNTED hits the word is too common to rank every hit: newest first, and
+        # the pages stop at MAX_COUNTED.
+        found = matching(query)
+        counted = count_hits(found)
+        many = counted > MAX_COUNTED
+        hits = ranked(found, query, newest_first=many).select_related("meeting").prefetch_related(
             Prefetch("decisions", queryset=Decision.objects.order_by("order")), "topics"
         )
-        page = Paginator(hits, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        paginator: Paginator = CountedPaginator(hits, PAGE_SIZE, count=min(counted, MAX_COUNTED))
+        page = paginator.get_page(self.request.GET.get("page"))
         context.update(
             page_obj=page,
+            more_than=MAX_COUNTED if many else None,
             results=[(item, snippet(item, terms)) for item in page.object_list],
         )
         return context

@@ -1,0 +1,61 @@
+"""Counts over the whole archive (facets, topic sizes), cached until the archive changes.
+
+On a large archive such counts read tens of thousands of rows, yet the archive changes only when
+a referat is loaded, published or corrected. Every cached value is filed under the archive's
+current *generation*; any save or delete of a meeting, item, decision or topic starts a new
+generation, so no page ever shows a count from before a change. The cache is Django's default
+cache, which settings make the database cache: shared by the web processes and the worker, and
+written in the same transaction as the change itself.
+"""
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+T = TypeVar("T")
+GENERATION_KEY = "archive:generation"
+TIMEOUT = 60 * 60  # seconds; a bound on staleness should a change bypass the signals
+
+
+def generation() -> str:
+    """The archive's current generation: a new value after every change."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        value = cache.get(GENERATION_KEY)
+    return value
+
+
+def archive_changed(**kwargs) -> None:
+    """Signal receiver: what was counted before is out of date."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def cached(name: str, params: Iterable[tuple[str, str]], compute: Callable[[], T]) -> T:
+    """`compute()`, remembered for this generation of the archive and these parameters."""
+    digest = hashlib.sha256(repr(sorted(params)).encode()).hexdigest()[:32]
+    key = f"archive:{name}:{generation()}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
+def connect_signals() -> None:
+    """Called from the app's ready(): the models whose changes alter the archive's counts."""
+    from minutes.models import AgendaItem, Decision, Meeting, Topic
+
+    for model in (Meeting, AgendaItem, Decision, Topic):
+        post_save.connect(archive_changed, sender=model, dispatch_uid=f"archive-{model.__name__}")
+        post_delete.connect(
+            archive_changed, sender=model, dispatch_uid=f"archive-del-{model.__name__}"
+        )
+    m2m_changed.connect(
+        archive_changed, sender=AgendaItem.topics.through, dispatch_uid="archive-item-topics"
+    )

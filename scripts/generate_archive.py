@@ -195,6 +195,7 @@ def generate(
     """Add `meetings` published meetings with about items_per_meeting items each; returns counts."""
     from django.db import connection, transaction
 
+    from minutes.aggregates import archive_changed
     from minutes.models import AgendaItem, Attachment, Body, Decision, Meeting, Participant
     from minutes.models.base import danish_slugify
 
@@ -307,6 +308,7 @@ def generate(
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+    archive_changed()  # bulk_create sends no signals: cached counts are out of date
     return counts
 
 

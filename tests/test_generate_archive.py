@@ -77,3 +77,10 @@ def test_its_meetings_and_items_render_as_public_pages(tiny_archive):
     response = client.get(item.get_absolute_url())
     assert response.status_code == 200
     assert item.title in response.content.decode()
+
+
+def test_pages_count_the_generated_meetings_although_bulk_inserts_send_no_signals(tiny_archive):
+    client = Client()
+    assert client.get("/").context["meeting_count"] == 20
+    generate(3, items_per_meeting=2, seed=4, out=io.StringIO())
+    assert client.get("/").context["meeting_count"] == 23

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event
 
+from minutes.aggregates import cached
 from minutes.models import AgendaItem, Meeting
 from minutes.planned_dates import PlannedMeeting, announced_meetings
 
@@ -115,7 +116,11 @@ def build_calendar(request: HttpRequest) -> Calendar:
 @require_safe
 def calendar_feed(request: HttpRequest) -> HttpResponse:
     """/kalender.ics: subscribe in Outlook with the URL."""
-    response = HttpResponse(build_calendar(request).to_ical(), content_type="text/calendar")
+    # Reading every referat for announced dates takes seconds on a big archive: the file is
+    # built once per change of the archive (and per host, whose name is in its links).
+    body = cached("calendar", [("host", request.get_host()), ("https", str(request.is_secure()))],
+                  lambda: build_calendar(request).to_ical())
+    response = HttpResponse(body, content_type="text/calendar")
     response["Content-Type"] = "text/calendar; charset=utf-8"
     response["Content-Disposition"] = 'inline; filename="dassos-moeder.ics"'
     return response

@@ -104,3 +104,10 @@ def test_the_calendar_carries_the_copenhagen_time_zone_definition(client):
 
     assert [str(tz["tzid"]) for tz in cal.walk("VTIMEZONE")] == ["Europe/Copenhagen"]
     assert str(cal["x-wr-calname"]) == "DASSOS-møder"
+
+
+def test_a_withdrawn_meeting_leaves_the_calendar_at_once(client):
+    held = date.fromisoformat(PUBLISHED_DATES[0])
+    assert held in events(calendar(client))
+    Meeting.objects.get(date=held).set_published(False)
+    assert held not in events(calendar(client))

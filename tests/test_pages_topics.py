@@ -47,4 +47,5 @@ def test_topic_pages_query_count_does_not_grow_with_items(client):
     assert Topic.objects.get(slug="rammeaftale").items.count() > 2 * Topic.objects.get(
         slug="hjerneskade").items.count()
     assert many == few == 4
-    assert count_queries(client, "/emner/") == 1
+    client.get("/emner/")  # counts the items per topic, cached until the archive changes
+    assert count_queries(client, "/emner/") == 2  # the archive's generation and the counts

@@ -5,11 +5,12 @@ from functools import reduce
 from operator import or_
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse, reverse_lazy
 
+from minutes.aggregates import cached
 from minutes.crossref import Catalogue, CatalogueItem, wanted_targets
-from minutes.models import AgendaItem, Decision, Meeting
+from minutes.models import AgendaItem, Decision, Meeting, Topic
 
 PUBLISHED = Meeting.Status.PUBLISHED
 
@@ -27,6 +28,16 @@ def items_with_outcomes() -> QuerySet[AgendaItem]:
     return published_items().select_related("meeting").prefetch_related(
         Prefetch("decisions", queryset=Decision.objects.order_by("order"))
     )
+
+
+def topics_with_counts() -> list[Topic]:
+    """Every topic with `item_count`, its published items; counted once per archive change
+    (the count reads every item-topic link)."""
+    return cached("topic-counts", [], lambda: list(
+        Topic.objects.annotate(
+            item_count=Count("items", filter=Q(items__meeting__status=PUBLISHED))
+        )
+    ))
 
 
 class CountedPaginator(Paginator):

@@ -1,14 +1,18 @@
 """The home page: latest meetings and their decisions, planned meetings, search, topics."""
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.views.generic import TemplateView
 
 from minutes.aggregates import cached
-from minutes.models import Topic
 from minutes.planned_dates import PlannedMeeting, announced_meetings
-from minutes.views.common import PUBLISHED, items_with_outcomes, published_items, published_meetings
+from minutes.views.common import (
+    items_with_outcomes,
+    published_items,
+    published_meetings,
+    topics_with_counts,
+)
 
 LATEST = 3
 PLAN_SOURCES = 3  # the newest referater whose meeting plans are read
@@ -50,11 +54,7 @@ def archive_summary() -> dict:
     number of meetings."""
     return cached("home", [], lambda: {
         "plans": announced_plans(),
-        "topics": list(
-            Topic.objects.annotate(
-                item_count=Count("items", filter=Q(items__meeting__status=PUBLISHED))
-            ).filter(item_count__gt=0)
-        ),
+        "topics": [topic for topic in topics_with_counts() if topic.item_count],
         "meeting_count": published_meetings().count(),
     })
 

@@ -1,9 +1,9 @@
 """Meetings: the list by year and one meeting's page (who, where, the agenda and its outcomes)."""
-from django.db.models import Count, Prefetch, prefetch_related_objects
+from django.db.models import Count, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.http import Http404
 from django.views.generic import DetailView, ListView
 
-from minutes.models import Meeting, Participant
+from minutes.models import AgendaItem, Meeting, Participant
 from minutes.views.common import items_with_outcomes, published_meetings
 
 
@@ -19,11 +19,12 @@ class MeetingListView(ListView):
     paginate_by = 100
 
     def get_queryset(self):
-        # Meta.ordering is not applied to a GROUP BY query: order explicitly.
+        # A subquery, not GROUP BY: counted for the page's rows only, not for every meeting.
+        items = AgendaItem.objects.filter(meeting=OuterRef("pk")).order_by().values("meeting")
         return (
             published_meetings()
             .select_related("body")
-            .annotate(item_count=Count("items"))
+            .annotate(item_count=Subquery(items.annotate(n=Count("pk")).values("n")))
             .order_by("-date")
         )
 

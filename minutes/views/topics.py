@@ -1,10 +1,9 @@
 """Topics: the list, and one topic's items as a timeline across meetings."""
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.views.generic import DetailView, ListView
 
 from minutes.models import Topic
-from minutes.views.common import PUBLISHED, items_with_outcomes
+from minutes.views.common import items_with_outcomes, topics_with_counts
 
 PAGE_SIZE = 50
 
@@ -14,9 +13,7 @@ class TopicListView(ListView):
     context_object_name = "topics"
 
     def get_queryset(self):
-        return Topic.objects.annotate(
-            item_count=Count("items", filter=Q(items__meeting__status=PUBLISHED))
-        )
+        return topics_with_counts()
 
 
 class TopicDetailView(DetailView):

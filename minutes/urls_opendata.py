@@ -1,5 +1,5 @@
 """Open data URLs: the OParl API, Atom feeds, the calendar, exports, sitemap and OpenSearch."""
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path, re_path
 
 from minutes import calendar, downloads, exports, feeds
@@ -20,11 +20,18 @@ opendata = [
     re_path(
         r"^moeder/(?P<date>\d{4}-\d{2}-\d{2})\.json$", exports.meeting_json, name="meeting-json"
     ),
+    # An index of sitemaps, each in pages, as the protocol wants for more than 50,000 URLs.
     path(
         "sitemap.xml",
-        sitemap,
-        {"sitemaps": SITEMAPS, "template_name": "opendata/sitemap.xml"},
+        sitemaps.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "opendata:sitemap-section"},
         name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemaps.sitemap,
+        {"sitemaps": SITEMAPS, "template_name": "opendata/sitemap.xml"},
+        name="sitemap-section",
     ),
     path("opensearch.xml", opensearch, name="opensearch"),
 ]

@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.urls import get_resolver, reverse
 
 from minutes.models import AgendaItem, Attachment, Body, Meeting, Organisation, Person, Topic
+from minutes.sitemaps import SITEMAPS
 from tests.security_support import load, seed_with
 from tests.test_security_headers import INLINE
 from tests.test_security_permissions import _walk
@@ -62,6 +63,7 @@ def _kwargs(name: str) -> list[dict]:
         "opendata:source-download": [{"pk": m.current_source_id} for m in Meeting.objects.all()],
         "opendata:bilag": [{"pk": a.pk} for a in Attachment.objects.exclude(file="")],
         "opendata:bilag-download": [{"pk": a.pk} for a in Attachment.objects.exclude(file="")],
+        "opendata:sitemap-section": [{"section": name} for name in SITEMAPS],
     }
     choices["oparl:file"] = [
         *({"kind": "source", "pk": m.current_source_id} for m in Meeting.objects.all()),

@@ -12,15 +12,37 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 OPENSEARCH = "{http://a9.com/-/spec/opensearch/1.1/}"
 
 
+def _xml(client, url: str) -> ET.Element:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return ET.fromstring(response.content)
+
+
 def sitemap_urls(client) -> dict[str, str | None]:
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    assert root.tag == f"{SITEMAP}urlset"
-    return {
-        url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
-        for url in root.iter(f"{SITEMAP}url")
-    }
+    """Every URL of every sitemap (and page) the index at /sitemap.xml names."""
+    index = _xml(client, "/sitemap.xml")
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    urls = {}
+    for entry in index.iter(f"{SITEMAP}sitemap"):
+        part = _xml(client, entry.findtext(f"{SITEMAP}loc"))
+        assert part.tag == f"{SITEMAP}urlset"
+        urls.update(
+            (url.findtext(f"{SITEMAP}loc"), url.findtext(f"{SITEMAP}lastmod"))
+            for url in part.iter(f"{SITEMAP}url")
+        )
+    return urls
+
+
+def test_every_item_is_listed_when_the_items_fill_several_pages(client, monkeypatch):
+    monkeypatch.setattr("minutes.sitemaps.ItemSitemap.limit", 10)
+    published = AgendaItem.objects.filter(meeting__status="published")
+    assert published.count() > 20
+    index = _xml(client, "/sitemap.xml")
+    item_pages = [e.findtext(f"{SITEMAP}loc") for e in index.iter(f"{SITEMAP}sitemap")
+                  if "sitemap-items" in e.findtext(f"{SITEMAP}loc")]
+    assert len(item_pages) == -(-published.count() // 10)
+    listed = sitemap_urls(client)
+    assert all(f"http://testserver{item.get_absolute_url()}" in listed for item in published)
 
 
 def test_the_sitemap_lists_published_meetings_and_their_items(client):

@@ -7,12 +7,22 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date, time
 
+from ingest.messages import Message, Plural, render
+
 OUTCOMES = ("approved", "noted", "discussed", "decided", "rejected", "none")
 KINDS = ("text", "markdown", "pdf", "scanned-pdf")
 
 
 class ParseError(Exception):
-    """A document that cannot be parsed; the message is one clear sentence for the user."""
+    """A document that cannot be parsed: one clear sentence for the user, kept as a Message.
+
+    `ParseError(gettext_noop("PDF-filen har %(pages)d sider …"), pages=12)`; `str(error)` is the
+    Danish sentence, `error.message` the translatable Message.
+    """
+
+    def __init__(self, message: Message | str | Plural, /, **params) -> None:
+        self.message = message if isinstance(message, Message) else Message(message, **params)
+        super().__init__(str(self.message))
 
 
 @dataclass
@@ -38,7 +48,7 @@ class Extracted:
     urls: list[str] = field(default_factory=list)  # every URI found in the document
     # Running header/footer texts removed from the lines ("DASSOS Referat 1.3.24"): date evidence.
     running_headers: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message | str] = field(default_factory=list)
 
 
 @dataclass
@@ -98,12 +108,14 @@ class ParsedMeeting:
     meeting: MeetingInfo
     participants: list[Participant] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    # Messages from the parser; plain strings or stored dicts when built from the database.
+    warnings: list[Message | dict | str] = field(default_factory=list)
     raw_text: str = ""
     text: str = ""  # the text the parser read (after OCR repair)
 
-    def to_dict(self) -> dict:
-        """The JSON contract of `parse_minutes --json`."""
+    def to_dict(self, translate=render) -> dict:
+        """The JSON contract of `parse_minutes --json`; warnings as text (Danish unless a
+        `translate` function for the active language is given)."""
         meeting = asdict(self.meeting)
         meeting["date"] = self.meeting.date.isoformat() if self.meeting.date else None
         for key in ("start_time", "end_time"):
@@ -122,5 +134,5 @@ class ParsedMeeting:
             "meeting": meeting,
             "participants": [asdict(p) for p in self.participants],
             "items": items,
-            "warnings": list(self.warnings),
+            "warnings": [translate(warning) for warning in self.warnings],
         }

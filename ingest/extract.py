@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from ingest.contract import Extracted, ParseError
 from ingest.extract_text import extract_text
-from ingest.limits import Limits
+from ingest.limits import Limits, too_large
+from ingest.messages import Message, gettext_noop, ngettext_noop
 
 
 def sniff_kind(data: bytes) -> str:
@@ -14,23 +15,28 @@ def sniff_kind(data: bytes) -> str:
 def extract(data: bytes, limits: Limits = Limits()) -> Extracted:
     """Bytes → Extracted lines; OCR-damaged text is repaired, keeping the raw text."""
     if len(data) > limits.max_bytes:
-        raise ParseError(
-            f"The file is {len(data) / 1e6:.0f} MB; the limit is {limits.max_bytes / 1e6:.0f} MB."
-        )
+        raise too_large(len(data), limits)
     if sniff_kind(data) == "pdf":
         from ingest.extract_pdf import extract_pdf
 
         extracted = extract_pdf(data, limits)
         if len(extracted.raw_text) > limits.max_text:
             raise ParseError(
-                f"The PDF holds {len(extracted.raw_text) / 1e6:.1f} million characters of text; "
-                f"the limit is {limits.max_text / 1e6:.1f} million."
+                gettext_noop(
+                    "PDF-filen indeholder %(chars).1f millioner tegn tekst; grænsen er "
+                    "%(limit).1f millioner."
+                ),
+                chars=len(extracted.raw_text) / 1e6,
+                limit=limits.max_text / 1e6,
             )
         return extracted
     if len(data) > limits.max_text:
         raise ParseError(
-            f"The text file is {len(data) / 1e6:.1f} MB; a referat as text may be at most "
-            f"{limits.max_text / 1e6:.1f} MB."
+            gettext_noop(
+                "Tekstfilen fylder %(mb).1f MB; et referat som tekst må højst fylde %(limit).1f MB."
+            ),
+            mb=len(data) / 1e6,
+            limit=limits.max_text / 1e6,
         )
     extracted = extract_text(data)
     return _repair_if_ocr(extracted)
@@ -48,6 +54,12 @@ def _repair_if_ocr(extracted: Extracted) -> Extracted:
         changes += repaired.changes
     if changes:
         extracted.warnings.append(
-            f"The text looks like OCR output; {len(changes)} damaged words were repaired."
+            Message(
+                ngettext_noop(
+                    "Teksten ligner OCR-output; %(count)d beskadiget ord er rettet.",
+                    "Teksten ligner OCR-output; %(count)d beskadigede ord er rettet.",
+                ),
+                count=len(changes),
+            )
         )
     return extracted

@@ -20,7 +20,8 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdftypes import PDFStream, resolve1
 
 from ingest.contract import Extracted, Line, ParseError
-from ingest.limits import Limits
+from ingest.limits import Limits, too_large, too_many_pages
+from ingest.messages import Message, gettext_noop
 
 BULLETS = {"\uf0b7", "\uf0a7", "–", "◦", "▪", "●", "•"}
 CONJUNCTIONS = {"og", "eller", "samt", "and", "or"}
@@ -62,14 +63,17 @@ def extract_pdf(data: bytes, limits: Limits = Limits()) -> Extracted:
         except Exception as error:  # the page tree itself can be damaged
             raise _open_error(error) from error
         if not pages:
-            raise ParseError("The PDF is damaged; it has no readable pages.")
+            raise ParseError(gettext_noop("PDF-filen er beskadiget; den har ingen læsbare sider."))
         _check_page_count(len(pages), limits)
         per_page: list[list[_VisualLine]] = []
         heights: list[float] = []
         urls: list[str] = []
         for number, page in enumerate(pages, start=1):
             if time.monotonic() - started > limits.max_seconds:
-                raise ParseError(f"Reading the PDF took longer than {limits.max_seconds:.0f} s.")
+                raise ParseError(
+                    gettext_noop("Læsningen af PDF-filen tog mere end %(seconds).0f sekunder."),
+                    seconds=limits.max_seconds,
+                )
             try:
                 _check_inflated_size(page, limits)
                 chars = _page_chars(page)
@@ -77,7 +81,9 @@ def extract_pdf(data: bytes, limits: Limits = Limits()) -> Extracted:
             except ParseError:
                 raise
             except Exception as error:  # a damaged content stream
-                raise ParseError("The PDF is damaged; its pages cannot be read.") from error
+                raise ParseError(
+                    gettext_noop("PDF-filen er beskadiget; dens sider kan ikke læses.")
+                ) from error
             lines = _group_lines(chars, number)
             _attach_links(lines, links)
             for uri, _ in links:
@@ -96,14 +102,14 @@ def extract_pdf(data: bytes, limits: Limits = Limits()) -> Extracted:
 
 def _check_bytes(data: bytes, limits: Limits) -> None:
     if len(data) > limits.max_bytes:
-        raise ParseError(
-            f"The file is {len(data) / 1e6:.0f} MB; the limit is {limits.max_bytes / 1e6:.0f} MB."
-        )
+        raise too_large(len(data), limits)
     if b"%PDF-" not in data[:1024]:
-        raise ParseError("The file is not a PDF.")
+        raise ParseError(gettext_noop("Filen er ikke en PDF-fil."))
     # Every complete PDF ends with %%EOF (a little trailing junk is tolerated).
     if b"%%EOF" not in data[-2048:]:
-        raise ParseError("The PDF is truncated or damaged; its end is missing.")
+        raise ParseError(
+            gettext_noop("PDF-filen er afkortet eller beskadiget; dens slutning mangler.")
+        )
 
 
 def _check_inflated_size(page, limits: Limits) -> None:
@@ -125,8 +131,12 @@ def _check_inflated_size(page, limits: Limits) -> None:
             continue  # pdfminer reports a broken stream in its own way
         if budget < 0:
             raise ParseError(
-                f"Page {page.page_number} of the PDF inflates to more than "
-                f"{limits.max_bytes / 1e6:.0f} MB; it is refused as a decompression bomb."
+                gettext_noop(
+                    "Side %(page)d i PDF-filen fylder mere end %(limit).0f MB udpakket; den "
+                    "afvises som en dekomprimeringsbombe."
+                ),
+                page=page.page_number,
+                limit=limits.max_bytes / 1e6,
             )
 
 
@@ -137,15 +147,17 @@ def _declared_pages(pdf) -> int:
 
 def _check_page_count(count: int, limits: Limits) -> None:
     if count > limits.max_pages:
-        raise ParseError(f"The PDF has {count} pages; the limit is {limits.max_pages}.")
+        raise too_many_pages(count, limits)
 
 
 def _open_error(error: Exception) -> ParseError:
     # pdfplumber wraps pdfminer's exception in its own.
     cause = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
     if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
-        return ParseError("The PDF is encrypted; remove the password and upload it again.")
-    return ParseError("The PDF is damaged and cannot be opened.")
+        return ParseError(
+            gettext_noop("PDF-filen er krypteret; fjern adgangskoden og upload den igen.")
+        )
+    return ParseError(gettext_noop("PDF-filen er beskadiget og kan ikke åbnes."))
 
 
 def _page_chars(page) -> list[dict]:
@@ -364,8 +376,10 @@ def _extracted(
                 links=list(line.links),
             )
         )
-    warnings = [
-        f"Page {number} has no text layer; its content is missing."
+    warnings: list[Message | str] = [
+        Message(
+            gettext_noop("Side %(page)d har intet tekstlag; dens indhold mangler."), page=number
+        )
         for number, lines in enumerate(per_page, start=1)
         if not lines
     ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ingest.contract import Extracted, Line, ParseError
+from ingest.messages import gettext_noop
 
 URL_RE = re.compile(r"https?://[^\s<>()\"'\]]+")
 # "DASSOS      Referat 25.11.21": the running header (or footer) of every page.
@@ -75,9 +76,9 @@ def extract_text(data: bytes) -> Extracted:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark
         data = data.decode("utf-16", errors="replace").encode("utf-8")
     if not data.strip():
-        raise ParseError("The file is empty.")
+        raise ParseError(gettext_noop("Filen er tom."))
     if not looks_like_text(data):
-        raise ParseError("The file is neither a PDF nor a text document.")
+        raise ParseError(gettext_noop("Filen er hverken en PDF-fil eller et tekstdokument."))
     text = decode(data).replace("\x00", "")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     markdown = is_markdown(text)

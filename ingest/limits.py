@@ -1,6 +1,9 @@
 """Bounds that keep hostile files from exhausting time or memory (filled from settings)."""
 from dataclasses import dataclass
 
+from ingest.contract import ParseError
+from ingest.messages import gettext_noop
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -11,3 +14,21 @@ class Limits:
     # Text to parse, as a text file's bytes or a PDF's extracted characters: real referater hold
     # ~40 KB, and parsing costs about 3 s and 20 MB of memory per MB, so this bounds both.
     max_text: int = 4 * 1024 * 1024
+
+
+def too_large(size: int, limits: Limits) -> ParseError:
+    """The refusal of a file over max_bytes (sizes in MB, as people count them)."""
+    return ParseError(
+        gettext_noop("Filen fylder %(mb).0f MB; grænsen er %(limit).0f MB."),
+        mb=size / 1e6,
+        limit=limits.max_bytes / 1e6,
+    )
+
+
+def too_many_pages(pages: int, limits: Limits) -> ParseError:
+    """The refusal of a PDF over max_pages."""
+    return ParseError(
+        gettext_noop("PDF-filen har %(pages)d sider; grænsen er %(limit)d."),
+        pages=pages,
+        limit=limits.max_pages,
+    )

@@ -22,7 +22,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ingest.contract import ParsedMeeting, ParseError
-from ingest.limits import Limits
+from ingest.i18n import translate
+from ingest.limits import Limits, too_large
+from ingest.messages import Message, gettext_noop, to_json
 from ingest.pipeline import parse_document
 from minutes.identity import Resolver
 from minutes.models import (
@@ -48,7 +50,8 @@ LOAD_LOCK = 7_160_001  # PostgreSQL advisory lock key held while a parsed meetin
 
 @dataclass
 class IngestResult:
-    """What became of one document: loaded, updated, unchanged or failed (with the reason)."""
+    """What became of one document: loaded, updated, unchanged or failed (with the reason, in
+    the active language)."""
 
     filename: str
     status: str
@@ -102,18 +105,19 @@ def ingest_file(
     limits = limits_from_settings()
     if isinstance(data, Path):
         filename = filename or data.name
-        if data.stat().st_size > limits.max_bytes:
-            message = _("The file is larger than the limit of %(mb)d MB.") % {
-                "mb": limits.max_bytes // 1_000_000
-            }
-            return IngestResult(filename, FAILED, message=message)
+        size = data.stat().st_size
+        if size > limits.max_bytes:
+            refusal = too_large(size, limits).message
+            return IngestResult(filename, FAILED, message=translate(refusal))
         data = data.read_bytes()
     filename = filename or "referat"
     source, created = store_source(
         data, filename, uploaded_by=uploaded_by, body=body, meeting_date=meeting_date
     )
     if not created:
-        message = _("Already in the archive (%(status)s).") % {"status": source.status}
+        message = _("Findes allerede i arkivet (%(status)s).") % {
+            "status": source.get_status_display()
+        }
         return IngestResult(filename, UNCHANGED, source, source.meeting, message)
     return process_source(source, published=published)
 
@@ -200,12 +204,15 @@ def process_source(
         parsed = parse_document(data, filename, limits_from_settings())
         return load_parsed(parsed, source, published=published, replace=replace)
     except ParseError as exc:
-        return _fail(source, str(exc))
+        return _fail(source, exc.message)
     except Exception as exc:
         # A parser bug on one file must not stop a batch or leave the source "parsing" forever.
         logger.exception("Unexpected error while ingesting %s", filename)
-        message = _("The file could not be read because of an internal error (%(error)s).")
-        return _fail(source, message % {"error": type(exc).__name__})
+        message = Message(
+            gettext_noop("Filen kunne ikke læses på grund af en intern fejl (%(error)s)."),
+            error=type(exc).__name__,
+        )
+        return _fail(source, message)
 
 
 def reingest_source(source: SourceDocument) -> IngestResult:
@@ -217,12 +224,16 @@ def reingest_source(source: SourceDocument) -> IngestResult:
     return process_source(source, published=published)
 
 
-def _fail(source: SourceDocument, message: str) -> IngestResult:
+def _fail(source: SourceDocument, message: Message) -> IngestResult:
+    """Keep why the source failed: as Danish text, and as the message each page translates."""
     source.status = SourceDocument.Status.FAILED
-    source.error = message
+    source.error = str(message)
+    source.error_message = message.to_json()
     source.parsed_at = timezone.now()
-    source.save(update_fields=["status", "error", "parsed_at"])
-    return IngestResult(source.original_filename, FAILED, source, source.meeting, message)
+    source.save(update_fields=["status", "error", "error_message", "parsed_at"])
+    return IngestResult(
+        source.original_filename, FAILED, source, source.meeting, translate(message)
+    )
 
 
 @transaction.atomic
@@ -261,7 +272,7 @@ class _Loader:
         body = self.source.body_hint or self._body(info.body or "DASSOS")
         meeting_date = info.date or self.source.date_hint
         if meeting_date is None:
-            raise ParseError(_("No meeting date was found in the document."))
+            raise ParseError(gettext_noop("Der blev ikke fundet nogen mødedato i dokumentet."))
         meeting = self._corrected_meeting(body, meeting_date) or (
             Meeting.objects.select_for_update().filter(body=body, date=meeting_date).first()
         )
@@ -539,9 +550,10 @@ class _Loader:
         source.parser_version = parser_version()
         source.raw_text = parsed.raw_text
         source.text = parsed.text
-        source.warnings = list(parsed.warnings)
+        source.warnings = [to_json(warning) for warning in parsed.warnings]
         source.conflicts = self.conflicts
         source.error = ""
+        source.error_message = {}
         source.parsed_at = timezone.now()
         source.status = status
         source.save()

@@ -12,6 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from ingest.messages import Message, gettext_noop, join, join_and, ngettext_noop
+
 MONTHS = {
     "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
     "august": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
@@ -122,15 +124,34 @@ def find_evidence(text: str, running_headers: list[str]) -> list[Evidence]:
     return found
 
 
-def _describe(evidence: Evidence, count: int) -> str:
-    times = f" ({count} times)" if count > 1 else ""
+def _describe(evidence: Evidence, count: int) -> Message:
+    """One piece of evidence as a clause: the header quoted, or the phrase quoted."""
     if evidence.kind == "header":
-        return f"the running header/footer '{evidence.quote}'{times}"
-    return f"'{evidence.quote}'{times}"
+        if count > 1:
+            return Message(
+                ngettext_noop(
+                    "sidehovedet/-foden »%(quote)s« (%(count)d gang)",
+                    "sidehovedet/-foden »%(quote)s« (%(count)d gange)",
+                ),
+                quote=evidence.quote,
+                count=count,
+            )
+        return Message(gettext_noop("sidehovedet/-foden »%(quote)s«"), quote=evidence.quote)
+    if count > 1:
+        return Message(
+            ngettext_noop("»%(quote)s« (%(count)d gang)", "»%(quote)s« (%(count)d gange)"),
+            quote=evidence.quote,
+            count=count,
+        )
+    return Message(gettext_noop("»%(quote)s«"), quote=evidence.quote)
 
 
-def infer_date(evidence: list[Evidence]) -> tuple[date | None, str | None]:
-    """The best-supported date and a sentence naming the evidence used (None, None if none)."""
+def infer_date(evidence: list[Evidence]) -> tuple[date | None, Message | None]:
+    """The best-supported date and a clause naming the evidence used (None, None if none).
+
+    The clause completes "datoen … er udledt af …" (see parse_meeting); it is a Message so the
+    review page can show it in either language.
+    """
     if not evidence:
         return None, None
     by_date: dict[date, dict[str, list[Evidence]]] = defaultdict(lambda: defaultdict(list))
@@ -148,13 +169,26 @@ def infer_date(evidence: list[Evidence]) -> tuple[date | None, str | None]:
     best = ranked[0]
     kinds = sorted(by_date[best].items(), key=lambda pair: WEIGHTS[pair[0]], reverse=True)
     main_kind, main_items = kinds[0]
-    sentence = (f"No cover page; the date {best.isoformat()} was inferred from "
-                f"{_describe(main_items[0], len(main_items))}")
+    clause: Message = _describe(main_items[0], len(main_items))
     support = [_describe(items[0], len(items)) for _, items in kinds[1:]]
     if support:
-        sentence += ", supported by " + " and ".join(support)
-    others = [f"{day.isoformat()} ({_describe(next(iter(by_date[day].values()))[0], 1)})"
-              for day in ranked[1:]]
+        clause = Message(
+            gettext_noop("%(evidence)s, understøttet af %(support)s"),
+            evidence=clause,
+            support=join_and(support),
+        )
+    others = [
+        Message(
+            "%(date)s (%(evidence)s)",  # no words to translate
+            date=day.isoformat(),
+            evidence=_describe(next(iter(by_date[day].values()))[0], 1),
+        )
+        for day in ranked[1:]
+    ]
     if others:
-        sentence += "; weaker evidence for " + ", ".join(others) + " was outweighed"
-    return best, sentence + "."
+        clause = Message(
+            gettext_noop("%(evidence)s; svagere holdepunkter for %(others)s er tilsidesat"),
+            evidence=clause,
+            others=join(others),
+        )
+    return best, clause

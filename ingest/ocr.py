@@ -9,11 +9,11 @@ import pytesseract
 
 from ingest.contract import Extracted, Line, ParseError
 from ingest.extract_text import PAGE_NUMBER_RE, RUNNING_HEADER_RE, URL_RE
-from ingest.limits import Limits
+from ingest.limits import Limits, too_many_pages
+from ingest.messages import Message, gettext_noop, ngettext_noop
 from ingest.ocr_repair import repair_ocr_text
 
 LANGUAGE = "dan"
-INSTALL = "install the Debian packages tesseract-ocr and tesseract-ocr-dan"
 # An A4 page at 300 dpi is 8.7 million pixels; a page whose rendering would be far larger (a
 # hostile page size) is rendered smaller instead, so memory stays bounded.
 MAX_PIXELS = 40_000_000
@@ -23,14 +23,27 @@ MARGIN_LINES = 3  # running headers and page numbers sit in the first or last li
 def check_tesseract() -> None:
     """Raise ParseError, saying what to install, when Tesseract or its Danish model is missing."""
     if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
-        raise ParseError(f"This PDF is scanned and needs Tesseract, which is missing; {INSTALL}.")
+        raise ParseError(
+            gettext_noop(
+                "PDF-filen er scannet og kræver Tesseract, som mangler; installér Debian-pakkerne "
+                "tesseract-ocr og tesseract-ocr-dan."
+            )
+        )
     try:
         languages = pytesseract.get_languages(config="")
     except (OSError, pytesseract.TesseractError) as error:
-        raise ParseError(f"Tesseract OCR could not be started; {INSTALL}.") from error
+        raise ParseError(
+            gettext_noop(
+                "Tesseract OCR kunne ikke startes; installér Debian-pakkerne tesseract-ocr og "
+                "tesseract-ocr-dan."
+            )
+        ) from error
     if LANGUAGE not in languages:
         raise ParseError(
-            f"This PDF is scanned and needs Tesseract's Danish model, which is missing; {INSTALL}."
+            gettext_noop(
+                "PDF-filen er scannet og kræver Tesseracts danske model, som mangler; installér "
+                "Debian-pakkerne tesseract-ocr og tesseract-ocr-dan."
+            )
         )
 
 
@@ -40,19 +53,26 @@ def ocr_pdf(data: bytes, limits: Limits = Limits()) -> Extracted:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
-        raise ParseError("The PDF cannot be opened; it is damaged or encrypted.") from error
+        raise ParseError(
+            gettext_noop("PDF-filen kan ikke åbnes; den er beskadiget eller krypteret.")
+        ) from error
     try:
         pages = len(pdf)
         if pages > limits.max_pages:
-            raise ParseError(f"The PDF has {pages} pages; the limit is {limits.max_pages}.")
+            raise too_many_pages(pages, limits)
         check_tesseract()
         page_texts = []
         for index in range(pages):
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise ParseError(
-                    f"OCR of the scanned PDF took longer than {limits.max_seconds:.0f} seconds "
-                    f"and was stopped after {index} of {pages} pages."
+                    gettext_noop(
+                        "OCR-læsningen af den scannede PDF-fil tog mere end %(seconds).0f "
+                        "sekunder og blev stoppet efter %(done)d af %(pages)d sider."
+                    ),
+                    seconds=limits.max_seconds,
+                    done=index,
+                    pages=pages,
                 )
             page_texts.append(_ocr_page(pdf, index, limits.ocr_dpi, remaining))
     finally:
@@ -74,7 +94,10 @@ def _ocr_page(pdf: pdfium.PdfDocument, index: int, dpi: int, timeout: float) -> 
             return pytesseract.image_to_string(image, lang=LANGUAGE, timeout=timeout)
         except RuntimeError as error:  # pytesseract's way of saying the timeout was hit
             raise ParseError(
-                f"OCR of page {index + 1} of the scanned PDF did not finish in time."
+                gettext_noop(
+                    "OCR-læsningen af side %(page)d i den scannede PDF-fil blev ikke færdig i tide."
+                ),
+                page=index + 1,
             ) from error
         finally:
             bitmap.close()
@@ -86,12 +109,14 @@ def _extracted(page_texts: list[str]) -> Extracted:
     """Page texts as read by Tesseract → repaired Lines with page numbers."""
     lines: list[Line] = []
     running_headers: list[str] = []
-    warnings: list[str] = []
+    warnings: list[Message | str] = []
     repaired_words = 0
     for number, raw in enumerate(page_texts, start=1):
         raw = raw.replace("\x00", "").replace("\f", "").rstrip()
         if not raw.strip():
-            warnings.append(f"OCR found no text on page {number}.")
+            warnings.append(
+                Message(gettext_noop("OCR fandt ingen tekst på side %(page)d."), page=number)
+            )
             continue
         repaired = repair_ocr_text(raw)
         repaired_words += len(repaired.changes)
@@ -107,10 +132,16 @@ def _extracted(page_texts: list[str]) -> Extracted:
             links = [url.rstrip(".,;") for url in URL_RE.findall(text)]
             lines.append(Line(text=text, page=number, links=links))
     if not any(line.text for line in lines):
-        raise ParseError("OCR found no text in the scanned PDF.")
+        raise ParseError(gettext_noop("OCR fandt ingen tekst i den scannede PDF-fil."))
     if repaired_words:
         warnings.append(
-            f"The PDF is scanned and was read by OCR; {repaired_words} damaged words were repaired."
+            Message(
+                ngettext_noop(
+                    "PDF-filen er scannet og læst med OCR; %(count)d beskadiget ord er rettet.",
+                    "PDF-filen er scannet og læst med OCR; %(count)d beskadigede ord er rettet.",
+                ),
+                count=repaired_words,
+            )
         )
     urls = list(dict.fromkeys(url for line in lines for url in line.links))
     return Extracted(

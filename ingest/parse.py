@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ingest.contract import Extracted, ParsedMeeting, ParseError, Source
+from ingest.messages import Message, gettext_noop
 from ingest.parse_agenda import parse_agenda
 from ingest.parse_meeting import parse_meeting_info, parse_participants
 
@@ -11,10 +12,10 @@ def parse_extracted(extracted: Extracted, filename: str, sha256: str) -> ParsedM
     meeting, meeting_warnings = parse_meeting_info(extracted.lines, extracted.running_headers)
     items, agenda_warnings = parse_agenda(extracted.lines, extracted.urls)
     if meeting.date is None and not items:
-        raise ParseError("The document does not look like a DASSOS referat.")
+        raise ParseError(gettext_noop("Dokumentet ligner ikke et DASSOS-referat."))
     warnings = list(extracted.warnings) + meeting_warnings + agenda_warnings
     if not items:
-        warnings.append("No agenda items were found.")
+        warnings.append(Message(gettext_noop("Der blev ikke fundet nogen dagsordenspunkter.")))
     return ParsedMeeting(
         source=Source(
             filename=filename, sha256=sha256, kind=extracted.kind, pages=extracted.pages

@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 from ingest.attachments import match_urls
 from ingest.contract import Item, Line
 from ingest.item_parts import Row, bullet_text, part_heading, split_parts
+from ingest.messages import Message, gettext_noop, join, ngettext_noop
 from ingest.outcome import classify_outcome
 from ingest.presenters import is_ved_line, parse_presenters
 
@@ -356,7 +357,7 @@ def _item_from(heading: _Heading, rows: list[Row], end: int) -> Item:
     )
 
 
-def parse_agenda(lines: list[Line], urls: list[str]) -> tuple[list[Item], list[str]]:
+def parse_agenda(lines: list[Line], urls: list[str]) -> tuple[list[Item], list[Message]]:
     """Every agenda item in document order, and warnings about what had to be inferred."""
     rows = _rows(lines)
     toc = _find_toc(rows)
@@ -377,24 +378,44 @@ def _has_item_body(rows: list[Row]) -> bool:
     return any(row.text and (part_heading(row.text) or is_ved_line(row.text)) for row in rows)
 
 
-def _warnings(headings: list[_Heading], items: list[Item], toc: _Toc) -> list[str]:
+def _warnings(headings: list[_Heading], items: list[Item], toc: _Toc) -> list[Message]:
     """What a reader should check: inferred numbers, contents entries not found in the text."""
-    warnings: list[str] = []
+    warnings: list[Message] = []
     inferred = [h.number for h in headings if h.kind == "item" and h.inferred]
     if inferred:
-        source = "their position and the table of contents" if toc.titles else "their position"
+        if toc.titles:
+            source = Message(gettext_noop("deres placering og indholdsfortegnelsen"))
+        else:
+            source = Message(gettext_noop("deres placering"))
         warnings.append(
-            f"{_count(len(inferred), 'item has', 'items have')} no number in the text "
-            f"({', '.join(inferred)}); the numbers were inferred from {source}."
+            Message(
+                ngettext_noop(
+                    "%(count)d punkt har intet nummer i teksten (%(numbers)s); numrene er udledt "
+                    "af %(source)s.",
+                    "%(count)d punkter har intet nummer i teksten (%(numbers)s); numrene er "
+                    "udledt af %(source)s.",
+                ),
+                count=len(inferred),
+                numbers=", ".join(inferred),
+                source=source,
+            )
         )
     found = {item.number for item in items}
     missing = [number for number in toc.titles if "." in number and number not in found]
     if missing:
-        listed = "; ".join(f"{number} '{toc.titles[number]}'" for number in missing)
-        warnings.append(f"The table of contents lists items not found in the text: {listed}.")
+        listed = join(
+            [
+                Message(gettext_noop("%(number)s »%(title)s«"), number=n, title=toc.titles[n])
+                for n in missing
+            ],
+            "; ",
+        )
+        warnings.append(
+            Message(
+                gettext_noop(
+                    "Indholdsfortegnelsen nævner punkter, som ikke findes i teksten: %(items)s."
+                ),
+                items=listed,
+            )
+        )
     return warnings
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
-

@@ -15,6 +15,7 @@ from ingest.meeting_date import (
     make_date,
     month_number,
 )
+from ingest.messages import Message, gettext_noop, join
 from ingest.participants import LABEL_RE, is_agenda_start, parse_participants
 
 __all__ = ["parse_meeting_info", "parse_participants"]
@@ -125,9 +126,9 @@ def _title(front: list[str]) -> tuple[str, tuple[int, int | None, int | None]] |
 
 def parse_meeting_info(
     lines: list[Line], running_headers: list[str]
-) -> tuple[MeetingInfo, list[str]]:
+) -> tuple[MeetingInfo, list[Message]]:
     """Meeting info from the cover page, or the date inferred from evidence; plus warnings."""
-    warnings: list[str] = []
+    warnings: list[Message] = []
     info = MeetingInfo()
     front = _front_matter(lines)
     fields = _fields(front)
@@ -146,24 +147,42 @@ def parse_meeting_info(
         info.room = fields["room"][0]
 
     evidence = find_evidence("\n".join(line.text for line in lines), running_headers)
-    inferred, sentence = infer_date(evidence)
+    inferred, reasoning = infer_date(evidence)
     title_parts = title[1] if title else None
     field_parts = _field_date(when) if when else None
     info.date = _cover_date(title_parts, field_parts, inferred)
     if info.date is None:
         info.date = inferred
-        if sentence and (title or fields):
-            sentence = sentence.replace("No cover page", "The cover page gives no date", 1)
-        warnings.append(sentence or "No meeting date was found: no dated cover page, running "
-                        "header, postscript or bilag title.")
+        if reasoning is None:
+            warnings.append(Message(gettext_noop(
+                "Der blev ikke fundet nogen mødedato: ingen dateret forside, sidehoved, "
+                "efterskrift eller bilagstitel."
+            )))
+        elif title or fields:
+            warnings.append(Message(
+                gettext_noop("Forsiden angiver ingen dato; datoen %(date)s er udledt af "
+                             "%(evidence)s."),
+                date=inferred.isoformat(), evidence=reasoning,
+            ))
+        else:
+            warnings.append(Message(
+                gettext_noop("Ingen forside; datoen %(date)s er udledt af %(evidence)s."),
+                date=inferred.isoformat(), evidence=reasoning,
+            ))
     elif title_parts and field_parts and _cover_date(field_parts, None, info.date) != info.date:
-        warnings.append(f"The title and the Tidspunkt line give different dates; "
-                        f"the title's {info.date.isoformat()} was used.")
+        warnings.append(Message(
+            gettext_noop("Titlen og linjen Tidspunkt angiver forskellige datoer; titlens "
+                         "%(date)s er brugt."),
+            date=info.date.isoformat(),
+        ))
     headers = {item.date for item in evidence if item.kind == "header"}
     if headers and info.date and info.date not in headers:
-        listed = ", ".join(sorted(day.isoformat() for day in headers))
-        warnings.append(f"The running header/footer dates ({listed}) differ from the meeting "
-                        f"date {info.date.isoformat()}.")
+        listed = join(sorted(day.isoformat() for day in headers))
+        warnings.append(Message(
+            gettext_noop("Datoerne i sidehovedet/-foden (%(dates)s) afviger fra mødedatoen "
+                         "%(date)s."),
+            dates=listed, date=info.date.isoformat(),
+        ))
     return info, warnings
 
 

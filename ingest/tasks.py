@@ -33,7 +33,8 @@ def enqueue_parse(source: SourceDocument, *, replace: bool = False) -> None:
     """Mark the source waiting and queue its parse once this transaction commits."""
     source.status = SourceDocument.Status.WAITING
     source.error = ""
-    source.save(update_fields=["status", "error"])
+    source.error_message = {}
+    source.save(update_fields=["status", "error", "error_message"])
     pk = source.pk
 
     def enqueue() -> None:

@@ -25,34 +25,34 @@ MB = 1024 * 1024
 @dataclass(frozen=True)
 class Hostile:
     name: str
-    expect: str  # "parse", or a regex the error message must match
+    expect: str  # "parse", or a regex the (Danish) error message must match
     about: str
 
 
 HOSTILE = [
-    Hostile("empty.pdf", r"^The file is empty\.$", "zero bytes"),
-    Hostile("random.pdf", r"^The file is neither a PDF nor a text document\.$",
+    Hostile("empty.pdf", r"^Filen er tom\.$", "zero bytes"),
+    Hostile("random.pdf", r"^Filen er hverken en PDF-fil eller et tekstdokument\.$",
             "64 KB of random bytes with a .pdf name"),
-    Hostile("truncated.pdf", r"^The PDF is truncated or damaged; its end is missing\.$",
+    Hostile("truncated.pdf", r"^PDF-filen er afkortet eller beskadiget; dens slutning mangler\.$",
             "a born-digital referat cut off halfway"),
-    Hostile("encrypted.pdf", r"^The PDF is encrypted; remove the password and upload it again\.$",
+    Hostile("encrypted.pdf", r"^PDF-filen er krypteret; fjern adgangskoden og upload den igen\.$",
             "a password-protected PDF"),
-    Hostile("thousands_of_pages.pdf", r"^The PDF has 5000 pages; the limit is 500\.$",
+    Hostile("thousands_of_pages.pdf", r"^PDF-filen har 5000 sider; grænsen er 500\.$",
             "5,000 pages"),
-    Hostile("bomb.pdf", r"^Page 1 of the PDF inflates to more than \d+ MB; it is refused as a "
-            r"decompression bomb\.$", "a 1 GB content stream compressed to about 1 MB"),
-    Hostile("bomb_many_streams.pdf", r"^Page 1 of the PDF inflates to more than \d+ MB",
+    Hostile("bomb.pdf", r"^Side 1 i PDF-filen fylder mere end \d+ MB udpakket; den afvises som "
+            r"en dekomprimeringsbombe\.$", "a 1 GB content stream compressed to about 1 MB"),
+    Hostile("bomb_many_streams.pdf", r"^Side 1 i PDF-filen fylder mere end \d+ MB udpakket",
             "one page with 200 content streams of 4 MB each"),
-    Hostile("scanned.pdf", r"^This PDF is scanned and needs Tesseract",
+    Hostile("scanned.pdf", r"^PDF-filen er scannet og kræver Tesseract",
             "an image-only PDF (no text layer), read when OCR is unavailable"),
     Hostile("cp1252.txt", "parse", "the seed referat in Windows-1252"),
     Hostile("latin1.txt", "parse", "the seed referat in ISO-8859-1"),
     Hostile("utf16.txt", "parse", "the seed referat in UTF-16 with a byte-order mark"),
-    Hostile("utf16_no_bom.txt", r"^The file is neither a PDF nor a text document\.$",
+    Hostile("utf16_no_bom.txt", r"^Filen er hverken en PDF-fil eller et tekstdokument\.$",
             "the seed referat in UTF-16 without a byte-order mark"),
-    Hostile("long_text.txt", r"^The text file is \d+\.\d MB; a referat as text may be at most",
+    Hostile("long_text.txt", r"^Tekstfilen fylder \d+\.\d MB; et referat som tekst må højst fylde",
             "the seed referat repeated to 10 MB"),
-    Hostile("huge.pdf", r"^The file is 105 MB; the limit is 52 MB\.$",
+    Hostile("huge.pdf", r"^Filen fylder 105 MB; grænsen er 52 MB\.$",
             "100 MB (a referat PDF padded with junk)"),
 ]
 

@@ -203,34 +203,34 @@ def test_it_rejects_an_encrypted_pdf():
     canvas.drawString(72, 720, "DASSOS den 1. marts 2024")
     canvas.showPage()
     canvas.save()
-    with pytest.raises(ParseError, match="^The PDF is encrypted; remove the password"):
+    with pytest.raises(ParseError, match="^PDF-filen er krypteret; fjern adgangskoden"):
         extract_pdf(buffer.getvalue())
 
 
 def test_it_rejects_a_truncated_pdf(born_digital_pdfs):
     data = born_digital_pdfs["004.pdf"].pdf
-    with pytest.raises(ParseError, match="^The PDF is truncated or damaged"):
+    with pytest.raises(ParseError, match="^PDF-filen er afkortet eller beskadiget"):
         extract_pdf(data[: len(data) // 2])
 
 
 def test_it_rejects_a_damaged_pdf():
     data = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\nendobj\n" + b"\x8f" * 400
-    with pytest.raises(ParseError, match="^The PDF is damaged"):
+    with pytest.raises(ParseError, match="^PDF-filen er beskadiget"):
         extract_pdf(data + b"\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
 
 
 def test_it_rejects_bytes_that_are_not_a_pdf():
-    with pytest.raises(ParseError, match=r"^The file is not a PDF\.$"):
+    with pytest.raises(ParseError, match=r"^Filen er ikke en PDF-fil\.$"):
         extract_pdf(bytes(range(256)) * 20)
 
 
 def test_it_refuses_more_pages_than_the_limit(born_digital_pdfs):
-    with pytest.raises(ParseError, match=r"^The PDF has 13 pages; the limit is 5\.$"):
+    with pytest.raises(ParseError, match=r"^PDF-filen har 13 sider; grænsen er 5\.$"):
         extract_pdf(born_digital_pdfs["003.pdf"].pdf, Limits(max_pages=5))
 
 
 def test_it_refuses_a_pdf_of_thousands_of_pages():
-    with pytest.raises(ParseError, match=r"^The PDF has 3000 pages; the limit is 500\.$"):
+    with pytest.raises(ParseError, match=r"^PDF-filen har 3000 sider; grænsen er 500\.$"):
         extract_pdf(many_pages_pdf(3000))
 
 
@@ -240,7 +240,7 @@ def test_it_refuses_a_decompression_bomb():
     assert [line.text for line in extract_pdf(page).lines] == ["Referat"]
     bomb = one_page_pdf([zlib.compress(text + b" " * 3_000_000, 9)])
     assert len(bomb) < 10_000
-    with pytest.raises(ParseError, match=r"^Page 1 of the PDF inflates to more than 2 MB"):
+    with pytest.raises(ParseError, match=r"^Side 1 i PDF-filen fylder mere end 2 MB udpakket"):
         extract_pdf(bomb, Limits(max_bytes=2_000_000))
 
 

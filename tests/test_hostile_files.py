@@ -17,6 +17,7 @@ from pathlib import Path
 import pytesseract
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from ingest.load import FAILED, LOADED, ingest_file, store_source
 from ingest.pipeline import parse_document
@@ -31,6 +32,13 @@ REFUSED = sorted(name for name, expect in EXPECT.items() if expect != "parse")
 READABLE = sorted(name for name, expect in EXPECT.items() if expect == "parse")
 # Small enough to store and read in a test; the 100 MB file has its own tests.
 STORABLE = [name for name in REFUSED if name != "huge.pdf"]
+
+
+@pytest.fixture(autouse=True)
+def _language_of_a_fresh_process():
+    """The commands speak the active language: start from LANGUAGE_CODE (Danish), as a new
+    process does, not from the language an earlier test's request left in this thread."""
+    translation.deactivate()
 
 
 @pytest.fixture(scope="session")
@@ -83,8 +91,8 @@ def test_parse_minutes_reads_a_referat_in_another_encoding(name, hostile):
     call_command("parse_minutes", str(hostile[name]), stdout=out)
     summary = out.getvalue()
     assert summary.startswith("DASSOS 2024-03-01")
-    assert "Items: 9" in summary
-    assert "Participants: " in summary
+    assert "Punkter: 9" in summary
+    assert "Deltagere: " in summary
 
 
 @pytest.mark.parametrize("name", ["utf16.txt", "cp1252.txt"])
@@ -141,7 +149,7 @@ def test_ingest_loads_a_referat_in_another_encoding(name, hostile, media):
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(hostile, media):
     result = ingest_file(hostile["huge.pdf"], published=False)
     assert result.status == FAILED
-    assert result.message == "The file is larger than the limit of 52 MB."
+    assert result.message == "Filen fylder 105 MB; grænsen er 52 MB."
     assert not SourceDocument.objects.exists()
 
 
@@ -151,16 +159,16 @@ def test_the_configured_limits_apply(hostile, media, settings, test_pdfs):
     pdf = test_pdfs["003.pdf"]
     settings.INGEST_MAX_PAGES = 1
     result = ingest_file(pdf, published=False)
-    assert re.fullmatch(r"The PDF has \d+ pages; the limit is 1\.", result.message)
+    assert re.fullmatch(r"PDF-filen har \d+ sider; grænsen er 1\.", result.message)
     settings.INGEST_MAX_PAGES = 500
     settings.INGEST_MAX_SECONDS = 0
     SourceDocument.objects.all().delete()
     result = ingest_file(pdf, published=False)
-    assert result.message == "Reading the PDF took longer than 0 s."
+    assert result.message == "Læsningen af PDF-filen tog mere end 0 sekunder."
     settings.INGEST_MAX_BYTES = 1000
     result = ingest_file(hostile["cp1252.txt"], published=False)
     assert result.status == FAILED
-    assert result.message.startswith("The file is larger than the limit")
+    assert re.fullmatch(r"Filen fylder \d+ MB; grænsen er 0 MB\.", result.message)
 
 
 # The worker closes connections it finds inside a transaction, so no test transaction here.
@@ -203,5 +211,5 @@ def test_a_pdf_of_nothing_but_page_headers_is_read_with_warnings(tmp_path):
     call_command("parse_minutes", str(path), stdout=out)
     summary = out.getvalue()
     assert summary.startswith("DASSOS 2024-03-01")
-    assert "Items: 0" in summary
-    assert "No agenda items were found." in summary
+    assert "Punkter: 0" in summary
+    assert "Der blev ikke fundet nogen dagsordenspunkter." in summary

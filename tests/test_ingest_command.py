@@ -4,12 +4,20 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from minutes.models import AgendaItem, Meeting, SourceDocument
 
 pytestmark = pytest.mark.django_db
 
 SEED_2024 = "004_eed90c9ef06859eb.txt"
+
+
+@pytest.fixture(autouse=True)
+def _language_of_a_fresh_process():
+    """The commands speak the active language: start from LANGUAGE_CODE (Danish), as a new
+    process does, not from the language an earlier test's request left in this thread."""
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
@@ -27,7 +35,8 @@ def _ingest(*paths) -> str:
 def test_it_loads_a_folder_and_prints_a_summary(fixtures_dir, media):
     output = _ingest(fixtures_dir)
 
-    assert output.splitlines()[-1] == "5 loaded, 0 updated, 0 unchanged, 0 failed"
+    assert output.splitlines()[0].split() == ["resultat", "fil", "detaljer"]
+    assert output.splitlines()[-1] == "5 indlæst, 0 opdateret, 0 uændret, 0 fejlet"
     assert "DASSOS 01.03.2024" in output
     assert Meeting.objects.filter(status=Meeting.Status.PUBLISHED).count() == 5
     stored = SourceDocument.objects.get(original_filename=SEED_2024)
@@ -40,27 +49,51 @@ def test_loading_the_same_folder_again_changes_nothing(fixtures_dir):
 
     output = _ingest(fixtures_dir)
 
-    assert output.splitlines()[-1] == "0 loaded, 0 updated, 5 unchanged, 0 failed"
+    assert output.splitlines()[-1] == "0 indlæst, 0 opdateret, 5 uændret, 0 fejlet"
+    assert "Findes allerede i arkivet (offentliggjort)." in output
     assert sorted(AgendaItem.objects.values_list("pk", "title")) == items
 
 
-def test_a_failing_file_is_reported_and_the_others_are_loaded(fixtures_dir, tmp_path):
+@pytest.fixture
+def with_an_empty_file(fixtures_dir, tmp_path):
+    """A folder with the 2024 referat and an empty file beside it."""
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copy(fixtures_dir / SEED_2024, folder)
     (folder / "tom.txt").write_bytes(b"")
+    return folder
+
+
+def test_a_failing_file_is_reported_and_the_others_are_loaded(with_an_empty_file):
     out = StringIO()
 
-    with pytest.raises(CommandError, match="1 of 2 documents failed"):
-        call_command("ingest", str(folder), stdout=out, stderr=StringIO())
+    with pytest.raises(CommandError, match="^1 af 2 dokumenter fejlede\\.$"):
+        call_command("ingest", str(with_an_empty_file), stdout=out, stderr=StringIO())
 
     lines = out.getvalue().splitlines()
-    assert any(line.startswith("failed") and "tom.txt" in line for line in lines)
+    assert any(line.split() == ["fejlet", "tom.txt", "Filen", "er", "tom."] for line in lines)
     broken = SourceDocument.objects.get(original_filename="tom.txt")
     assert broken.status == SourceDocument.Status.FAILED
     assert broken.error
     assert broken.meeting is None
     assert Meeting.objects.count() == 1
+
+
+def test_in_english_it_prints_the_summary_and_the_reasons_in_english(with_an_empty_file):
+    out = StringIO()
+
+    with translation.override("en"), pytest.raises(CommandError, match="^1 of 2 documents"):
+        call_command("ingest", str(with_an_empty_file), stdout=out, stderr=StringIO())
+
+    lines = out.getvalue().splitlines()
+    assert lines[0].split() == ["result", "file", "detail"]
+    assert any(line.split() == ["failed", "tom.txt", "The", "file", "is", "empty."]
+               for line in lines)
+    assert lines[-1] == "1 loaded, 0 updated, 0 unchanged, 1 failed"
+    # What is stored stays translatable: the Danish sentence and its message.
+    broken = SourceDocument.objects.get(original_filename="tom.txt")
+    assert broken.error == "Filen er tom."
+    assert broken.error_message == {"msgid": "Filen er tom.", "params": {}}
 
 
 def test_hidden_files_and_readmes_in_a_folder_are_skipped(fixtures_dir, tmp_path):
@@ -73,7 +106,7 @@ def test_hidden_files_and_readmes_in_a_folder_are_skipped(fixtures_dir, tmp_path
 
     output = _ingest(folder)
 
-    assert output.splitlines()[-1] == "1 loaded, 0 updated, 0 unchanged, 0 failed"
+    assert output.splitlines()[-1] == "1 indlæst, 0 opdateret, 0 uændret, 0 fejlet"
 
 
 def test_reingest_all_rebuilds_every_meeting_and_keeps_hand_corrections(fixtures_dir):
@@ -91,7 +124,9 @@ def test_reingest_all_rebuilds_every_meeting_and_keeps_hand_corrections(fixtures
     assert item.title == "Rettet titel"
     repaired = AgendaItem.objects.get(meeting__date="2024-03-01", number="1.2")
     assert repaired.title != "Forkert"
-    assert "kept hand correction of title" in out.getvalue()
+    assert "DASSOS 01.03.2024 pkt. 1.1: rettelsen af titel er bevaret; filen siger »" in (
+        out.getvalue()
+    )
     assert Meeting.objects.count() == 5
 
 

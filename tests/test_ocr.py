@@ -87,7 +87,7 @@ def test_it_repairs_ocr_damage_and_keeps_the_raw_text(scanned_page):
     assert "På det konstituerende møde i KD-Net den 30. januar 2026 blev det besluttet," in texts
     assert "at Jesper Thyrring Møller fortsætter som formand for DASSOS." in texts
     assert "Pa det konstituerende mgde" in scanned_page.raw_text
-    assert any("damaged words were repaired" in warning for warning in scanned_page.warnings)
+    assert any("beskadigede ord er rettet" in str(warning) for warning in scanned_page.warnings)
 
 
 @pytest.mark.ocr
@@ -101,29 +101,29 @@ def test_it_names_the_packages_to_install_when_tesseract_is_missing(monkeypatch)
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
     with pytest.raises(ParseError) as error:
         ocr.ocr_pdf(_image_only_pdf([["Referat"]]))
-    assert "install the Debian packages tesseract-ocr and tesseract-ocr-dan" in str(error.value)
+    assert "installér Debian-pakkerne tesseract-ocr og tesseract-ocr-dan" in str(error.value)
 
 
 def test_it_names_the_packages_to_install_when_danish_is_missing(monkeypatch):
     monkeypatch.setattr(ocr.shutil, "which", lambda command: "/usr/bin/tesseract")
     monkeypatch.setattr(ocr.pytesseract, "get_languages", lambda config="": ["eng", "osd"])
-    with pytest.raises(ParseError, match="Danish model") as error:
+    with pytest.raises(ParseError, match="danske model") as error:
         ocr.ocr_pdf(_image_only_pdf([["Referat"]]))
     assert "tesseract-ocr-dan" in str(error.value)
 
 
 def test_it_refuses_more_pages_than_the_limit():
     data = _image_only_pdf([["Referat"], ["Bilag"], ["Deltagere"]], dpi=20)
-    with pytest.raises(ParseError, match="3 pages; the limit is 2"):
+    with pytest.raises(ParseError, match="har 3 sider; grænsen er 2"):
         ocr.ocr_pdf(data, Limits(max_pages=2))
 
 
 @needs_tesseract
 def test_it_stops_when_the_time_budget_is_spent():
-    with pytest.raises(ParseError, match="took longer than 0 seconds"):
+    with pytest.raises(ParseError, match="tog mere end 0 sekunder"):
         ocr.ocr_pdf(_image_only_pdf([["Referat"]], dpi=20), Limits(max_seconds=0))
 
 
 def test_it_rejects_a_damaged_pdf():
-    with pytest.raises(ParseError, match="damaged or encrypted"):
+    with pytest.raises(ParseError, match="beskadiget eller krypteret"):
         ocr.ocr_pdf(b"%PDF-1.7\nnot really a PDF\n%%EOF")

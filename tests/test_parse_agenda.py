@@ -8,9 +8,10 @@ from ingest.presenters import is_ved_line, parse_presenters
 
 
 def agenda(text: str):
+    """The items and the warnings as the (Danish) review page words them."""
     extracted = extract_text(text.encode("utf-8"))
     items, warnings = parse_agenda(extracted.lines, extracted.urls)
-    return items, warnings
+    return items, [str(warning) for warning in warnings]
 
 
 def by_number(text: str) -> dict:
@@ -64,8 +65,8 @@ def test_it_numbers_items_from_their_position_when_ocr_lost_the_numbers():
         ("2.1", "Orienteringspunkter", "Status på handlingsplanen for Rammeaftale 2025-2026"),
     ]
     assert warnings == [
-        "3 items have no number in the text (1.1, 1.2, 2.1); "
-        "the numbers were inferred from their position."
+        "3 punkter har intet nummer i teksten (1.1, 1.2, 2.1); "
+        "numrene er udledt af deres placering."
     ]
 
 
@@ -474,7 +475,8 @@ def test_a_contents_entry_missing_from_the_text_is_reported():
     items, warnings = agenda(text)
     assert [i.number for i in items] == ["1.1", "2.1", "2.2"]
     assert warnings == [
-        "The table of contents lists items not found in the text: 2.3 'Temadag om takster'."
+        "Indholdsfortegnelsen nævner punkter, som ikke findes i teksten: "
+        "2.3 »Temadag om takster«."
     ]
 
 
@@ -536,8 +538,8 @@ def test_a_title_that_lost_its_number_is_found_through_the_table_of_contents():
     items, warnings = agenda(text)
     assert [(i.number, i.title) for i in items][-1] == ("2.2", "Mødeplan for DASSOS 2022")
     assert warnings == [
-        "1 item has no number in the text (2.2); the numbers were inferred from their position "
-        "and the table of contents."
+        "1 punkt har intet nummer i teksten (2.2); numrene er udledt af deres placering og "
+        "indholdsfortegnelsen."
     ]
 
 

@@ -15,8 +15,12 @@ SEED_STEMS = sorted(path.stem for path in (ROOT / "fixtures").glob("*.txt"))
 
 
 def _meeting(text: str, running_headers: list[str] | None = None):
+    """Meeting info and its warnings as the (Danish) review page words them."""
     extracted = extract_text(text.encode("utf-8"))
-    return parse_meeting_info(extracted.lines, running_headers or extracted.running_headers)
+    info, warnings = parse_meeting_info(
+        extracted.lines, running_headers or extracted.running_headers
+    )
+    return info, [str(warning) for warning in warnings]
 
 
 def _as_json(info) -> dict:
@@ -38,8 +42,9 @@ def test_it_reads_each_seeds_meeting_as_the_hand_written_expectation(stem):
     assert _as_json(info) == expected["meeting"]
     if expected["date_evidence"]:
         assert len(warnings) == 1
-        assert warnings[0].startswith(f"No cover page; the date {expected['meeting']['date']}")
-        assert expected["date_evidence"] in warnings[0]
+        warning = str(warnings[0])
+        assert warning.startswith(f"Ingen forside; datoen {expected['meeting']['date']}")
+        assert f"»{expected['date_evidence']}«" in warning
     else:
         assert warnings == []
 
@@ -118,8 +123,8 @@ def test_without_cover_the_running_footer_dates_the_meeting_and_a_warning_names_
     assert info.date == date(2026, 2, 27)
     assert info.start_time is None and info.location is None and info.room is None
     assert warnings == [
-        "No cover page; the date 2026-02-27 was inferred from the running header/footer "
-        "'DASSOS Referat 27.2.26' (2 times)."
+        "Ingen forside; datoen 2026-02-27 er udledt af sidehovedet/-foden "
+        "»DASSOS Referat 27.2.26« (2 gange)."
     ]
 
 
@@ -134,7 +139,7 @@ def test_a_past_meeting_mentioned_in_the_text_is_not_the_meeting_date():
     info, warnings = _meeting(text)
     assert info.date == date(2020, 11, 23)
     assert warnings == [
-        "No cover page; the date 2020-11-23 was inferred from 'oplæg til DASSOS 23.11.20'."
+        "Ingen forside; datoen 2020-11-23 er udledt af »oplæg til DASSOS 23.11.20«."
     ]
 
 
@@ -146,7 +151,7 @@ def test_a_postscript_after_the_meeting_dates_it():
     )
     info, warnings = _meeting(text)
     assert info.date == date(2026, 2, 27)
-    assert "'Efter mødet i DASSOS den 27. februar 2026'" in warnings[0]
+    assert "»Efter mødet i DASSOS den 27. februar 2026«" in warnings[0]
 
 
 def test_weaker_conflicting_evidence_is_outweighed_and_named():
@@ -154,9 +159,9 @@ def test_weaker_conflicting_evidence_is_outweighed_and_named():
     info, warnings = _meeting(text)
     assert info.date == date(2021, 2, 11)
     assert warnings == [
-        "No cover page; the date 2021-02-11 was inferred from the running header/footer "
-        "'DASSOS Referat 11.2.21'; weaker evidence for 2021-05-04 ('oplæg til DASSOS 4.5.21') "
-        "was outweighed."
+        "Ingen forside; datoen 2021-02-11 er udledt af sidehovedet/-foden "
+        "»DASSOS Referat 11.2.21«; svagere holdepunkter for 2021-05-04 "
+        "(»oplæg til DASSOS 4.5.21«) er tilsidesat."
     ]
 
 
@@ -165,8 +170,8 @@ def test_a_text_with_no_dated_evidence_has_no_date_and_says_so():
     info, warnings = _meeting(text)
     assert info.date is None
     assert warnings == [
-        "No meeting date was found: no dated cover page, running header, postscript or "
-        "bilag title."
+        "Der blev ikke fundet nogen mødedato: ingen dateret forside, sidehoved, efterskrift "
+        "eller bilagstitel."
     ]
 
 
@@ -175,7 +180,7 @@ def test_a_running_header_that_disagrees_with_the_cover_is_reported():
     info, warnings = _meeting(text, running_headers=["DASSOS Referat 15.9.21"])
     assert info.date == date(2022, 9, 15)
     assert warnings == [
-        "The running header/footer dates (2021-09-15) differ from the meeting date 2022-09-15."
+        "Datoerne i sidehovedet/-foden (2021-09-15) afviger fra mødedatoen 2022-09-15."
     ]
 
 
@@ -188,7 +193,7 @@ def test_hostile_lines_are_parsed_without_blowing_up():
     info, warnings = _meeting(text)
     assert info.date is None
     assert info.location == "a" * 100000
-    assert warnings[0].startswith("No meeting date was found")
+    assert warnings[0].startswith("Der blev ikke fundet nogen mødedato")
 
 
 def test_a_title_with_words_before_the_committee_gives_body_and_date():
@@ -209,7 +214,7 @@ def test_an_upper_case_den_is_not_the_committee():
 def test_a_running_header_with_the_month_in_words_is_evidence():
     info, warnings = _meeting("1.1 Punkt\n", running_headers=["DASSOS referat 11. februar 2021"])
     assert info.date == date(2021, 2, 11)
-    assert "'DASSOS referat 11. februar 2021'" in warnings[0]
+    assert "»DASSOS referat 11. februar 2021«" in warnings[0]
 
 
 def test_on_equal_support_the_more_specific_evidence_wins():
@@ -220,7 +225,7 @@ def test_on_equal_support_the_more_specific_evidence_wins():
     )
     info, warnings = _meeting(text)
     assert info.date == date(2021, 5, 3)
-    assert "weaker evidence for 2021-05-04" in warnings[0]
+    assert "svagere holdepunkter for 2021-05-04" in warnings[0]
 
 
 def test_a_cover_page_without_a_date_takes_it_from_the_evidence():
@@ -230,6 +235,6 @@ def test_a_cover_page_without_a_date_takes_it_from_the_evidence():
     )
     assert (info.date, info.location) == (date(2021, 5, 11), "Jysk Park, Silkeborg")
     assert warnings == [
-        "The cover page gives no date; the date 2021-05-11 was inferred from the running "
-        "header/footer 'DASSOS Referat 11.5.21'."
+        "Forsiden angiver ingen dato; datoen 2021-05-11 er udledt af sidehovedet/-foden "
+        "»DASSOS Referat 11.5.21«."
     ]

@@ -43,17 +43,17 @@ def test_without_json_it_prints_a_readable_summary():
     result = run(str(SEED))
     assert result.returncode == 0, result.stderr
     assert "DASSOS 2021-11-25, 09:00-12:00" in result.stdout
-    assert "Participants: 20 present, 5 absent" in result.stdout
+    assert "Deltagere: 20 til stede, 5 fraværende" in result.stdout
     assert "1.4 Kapacitet på sikrede institutioner" in result.stdout
-    assert "[decided]" in result.stdout
+    assert "[besluttet]" in result.stdout
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"", "The file is empty."),
-        (bytes(range(256)) * 40, "The file is neither a PDF nor a text document."),
-        ("Indkøbsliste\n\nMælk\nBrød\n".encode(), "does not look like a DASSOS referat"),
+        (b"", "Filen er tom."),
+        (bytes(range(256)) * 40, "Filen er hverken en PDF-fil eller et tekstdokument."),
+        ("Indkøbsliste\n\nMælk\nBrød\n".encode(), "Dokumentet ligner ikke et DASSOS-referat."),
     ],
     ids=["empty", "binary-junk", "not-a-referat"],
 )
@@ -68,9 +68,20 @@ def test_bad_input_exits_2_with_one_sentence_and_no_traceback(tmp_path, content,
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_the_warnings_are_danish_sentences_in_the_summary_and_the_json():
+    seed = SEED.parent / "001_40beb81e564bf595.txt"  # no cover page: the date is inferred
+    expected = (
+        "Ingen forside; datoen 2020-11-23 er udledt af »oplæg til DASSOS 23.11.20« (2 gange)."
+    )
+    summary = run(str(seed))
+    assert f"Advarsler:\n  - {expected}" in summary.stdout
+    data = json.loads(run(str(seed), "--json").stdout)
+    assert data["warnings"] == [expected]
+
+
 def test_a_missing_file_exits_2_with_one_sentence(tmp_path):
     result = run(str(tmp_path / "missing.pdf"))
     assert result.returncode == 2
-    assert "No such file" in result.stderr
+    assert "Filen findes ikke" in result.stderr
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1

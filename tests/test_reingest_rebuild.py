@@ -10,6 +10,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from ingest.load import LOADED, ingest_file
 from minutes.models import (
@@ -78,6 +79,13 @@ def wipe_derived_rows() -> None:
     Organisation.objects.all().delete()
 
 
+@pytest.fixture(autouse=True)
+def _language_of_a_fresh_process():
+    """The commands speak the active language: start from LANGUAGE_CODE (Danish), as a new
+    process does, not from the language an earlier test's request left in this thread."""
+    translation.deactivate()
+
+
 @pytest.fixture
 def loaded_seeds(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -102,7 +110,7 @@ def test_reingest_all_rebuilds_the_same_records_from_the_stored_files(loaded_see
     after = snapshot()
     for kind, records in before.items():
         assert after[kind] == records, kind
-    assert "5 loaded" in out.getvalue()
+    assert "5 indlæst" in out.getvalue()
     assert SourceDocument.objects.filter(status=SourceDocument.Status.PUBLISHED).count() == 5
 
 
@@ -110,4 +118,4 @@ def test_reingest_all_on_an_intact_archive_changes_nothing(loaded_seeds):
     out = StringIO()
     call_command("reingest", "--all", stdout=out)
     assert snapshot() == loaded_seeds
-    assert "5 unchanged" in out.getvalue()
+    assert "5 uændret" in out.getvalue()

@@ -130,7 +130,7 @@ def test_a_crash_half_way_through_loading_leaves_no_meeting_behind(
     upload(staff, django_capture_on_commit_callbacks, referat_file())
     source = SourceDocument.objects.get()
     assert source.status == SourceDocument.Status.FAILED
-    assert "internal error (RuntimeError)" in source.error
+    assert "intern fejl (RuntimeError)" in source.error
     assert not Meeting.objects.exists()
     assert default_storage.exists(source.file.name)
 

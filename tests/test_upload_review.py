@@ -90,7 +90,7 @@ def test_corrections_are_saved_locked_and_survive_re_ingest(staff, source):
     assert item.decisions.get().outcome == "approved"
     assert meeting.location == "Viborg Rådhus"
     page = staff.get(f"/sekretariat/{source.pk}/").content.decode()
-    assert "rettelsen af title er bevaret" in page
+    assert "rettelsen af titel er bevaret" in page
 
 
 def test_a_corrected_date_survives_re_ingest(staff, source):
@@ -152,5 +152,5 @@ def test_the_parsers_warnings_come_first(staff, django_capture_on_commit_callbac
     source = SourceDocument.objects.get()
     page = staff.get(f"/sekretariat/{source.pk}/").content.decode()
     warnings = page.split('id="warnings-heading"')[1].split("</section>")[0]
-    assert "No cover page; the date 2020-11-23 was inferred" in warnings
+    assert "Ingen forside; datoen 2020-11-23 er udledt af »oplæg til DASSOS 23.11.20«" in warnings
     assert page.index('id="warnings-heading"') < page.index("Dagsordenspunkter")

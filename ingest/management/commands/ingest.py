@@ -1,8 +1,12 @@
-"""`manage.py ingest PATH ...`: load referat files and folders, published at once."""
+"""`manage.py ingest PATH ...`: load referat files and folders, published at once.
+
+It prints its summary in the active language: Danish (LANGUAGE_CODE) unless told otherwise.
+"""
 import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from ingest.load import FAILED, IngestResult, ingest_file
@@ -43,7 +47,7 @@ class Command(BaseCommand):
         results: list[IngestResult] = []
         for path in tqdm(collect(paths), file=sys.stderr, unit="doc", disable=None):
             if not path.is_file():
-                results.append(IngestResult(str(path), FAILED, message="No such file."))
+                results.append(IngestResult(str(path), FAILED, message=_("Filen findes ikke.")))
                 continue
             results.append(ingest_file(path, published=True))
         print_summary(results, self.stdout)

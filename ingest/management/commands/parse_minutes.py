@@ -1,42 +1,59 @@
-"""`manage.py parse_minutes FILE [--json]`: parse one referat, print its tree, store nothing."""
+"""`manage.py parse_minutes FILE [--json]`: parse one referat, print its tree, store nothing.
+
+It speaks the active language: Danish (LANGUAGE_CODE) unless told otherwise.
+"""
 import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ingest.contract import ParsedMeeting, ParseError
+from ingest.i18n import kind_label, translate
+from ingest.limits import too_large
 from ingest.load import limits_from_settings
 from ingest.pipeline import parse_document
+from minutes.models import Outcome
 
 
 def summary(parsed: ParsedMeeting) -> str:
     """A readable overview: meeting, participants, then one block per agenda item."""
     meeting = parsed.meeting
-    when = meeting.date.isoformat() if meeting.date else "date unknown"
+    when = meeting.date.isoformat() if meeting.date else _("dato ukendt")
     if meeting.start_time and meeting.end_time:
         when += f", {meeting.start_time:%H:%M}-{meeting.end_time:%H:%M}"
     place = ", ".join(part for part in (meeting.location, meeting.room) if part)
     present = sum(1 for p in parsed.participants if p.status == "present")
     absent = len(parsed.participants) - present
+    source = parsed.source
+    kind = kind_label(source.kind)
+    if source.pages:
+        kind += ", " + ngettext("%(pages)d side", "%(pages)d sider", source.pages) % {
+            "pages": source.pages
+        }
     lines = [
         f"{meeting.body} {when}" + (f" — {place}" if place else ""),
-        f"Source: {parsed.source.filename} ({parsed.source.kind}"
-        + (f", {parsed.source.pages} pages" if parsed.source.pages else "")
-        + f"), sha256 {parsed.source.sha256[:12]}",
-        f"Participants: {present} present, {absent} absent"
-        if parsed.participants else "Participants: no list in the document",
-        f"Items: {len(parsed.items)}",
+        _("Kilde: %(filename)s (%(kind)s), sha256 %(sha256)s")
+        % {"filename": source.filename, "kind": kind, "sha256": source.sha256[:12]},
+        _("Deltagere: %(present)d til stede, %(absent)d fraværende")
+        % {"present": present, "absent": absent}
+        if parsed.participants else _("Deltagere: ingen liste i dokumentet"),
+        _("Punkter: %(count)d") % {"count": len(parsed.items)},
     ]
+    outcomes = dict(Outcome.choices)
     section = None
     for item in parsed.items:
         if item.section != section:
             section = item.section
-            lines.append(f"\n{section or '(no section)'}")
-        lines.append(f"  {item.number} {item.title}  [{item.outcome}]")
+            lines.append("\n" + (section or _("(intet afsnit)")))
+        outcome = outcomes.get(item.outcome, item.outcome)
+        lines.append(f"  {item.number} {item.title}  [{outcome}]")
         if item.presenters:
             lines.append(f"      Ved: {', '.join(item.presenters)}")
         if item.indstilling:
-            lines.append(f"      Indstilling: {len(item.indstilling)} point(s)")
+            points = ngettext("%(count)d punkt", "%(count)d punkter", len(item.indstilling))
+            lines.append(f"      Indstilling: {points % {'count': len(item.indstilling)}}")
         if item.referat:
             first = " ".join(item.referat.split())
             lines.append(f"      Referat: {first[:100]}{'…' if len(first) > 100 else ''}")
@@ -44,8 +61,8 @@ def summary(parsed: ParsedMeeting) -> str:
             link = f" <{attachment.url}>" if attachment.url else ""
             lines.append(f"      {attachment.label}: {attachment.title}{link}")
     if parsed.warnings:
-        lines.append("\nWarnings:")
-        lines.extend(f"  - {warning}" for warning in parsed.warnings)
+        lines.append("\n" + _("Advarsler:"))
+        lines.extend(f"  - {translate(warning)}" for warning in parsed.warnings)
     return "\n".join(lines)
 
 
@@ -64,24 +81,24 @@ class Command(BaseCommand):
         try:
             # A file over the limit is refused before it is read into memory.
             if path.is_file() and path.stat().st_size > limits.max_bytes:
-                raise CommandError(
-                    f"The file is {path.stat().st_size / 1e6:.0f} MB; "
-                    f"the limit is {limits.max_bytes / 1e6:.0f} MB.",
-                    returncode=2,
-                )
+                refusal = too_large(path.stat().st_size, limits)
+                raise CommandError(translate(refusal.message), returncode=2)
             data = path.read_bytes()
         except FileNotFoundError:
-            raise CommandError(f"No such file: {file}.", returncode=2) from None
+            message = _("Filen findes ikke: %(file)s.")
+            raise CommandError(message % {"file": file}, returncode=2) from None
         except IsADirectoryError:
-            raise CommandError(f"{file} is a folder, not a file.", returncode=2) from None
+            message = _("%(file)s er en mappe, ikke en fil.")
+            raise CommandError(message % {"file": file}, returncode=2) from None
         except PermissionError:
-            raise CommandError(f"{file} cannot be read (permission denied).", returncode=2) \
-                from None
+            message = _("%(file)s kan ikke læses (adgang nægtet).")
+            raise CommandError(message % {"file": file}, returncode=2) from None
         try:
             parsed = parse_document(data, path.name, limits)
         except ParseError as error:
-            raise CommandError(str(error), returncode=2) from None
+            raise CommandError(translate(error.message), returncode=2) from None
         if as_json:
-            self.stdout.write(json.dumps(parsed.to_dict(), ensure_ascii=False, indent=2))
+            data = parsed.to_dict(translate=translate)
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
         else:
             self.stdout.write(summary(parsed))

@@ -2,6 +2,7 @@
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from ingest.load import parser_version, reingest_source
@@ -31,7 +32,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, sha256: list[str], **options):
         if not (sha256 or options["all"] or options["failed"] or options["outdated"]):
-            raise CommandError("Name sources by SHA-256, or use --all, --outdated or --failed.")
+            raise CommandError(
+                _("Angiv kildedokumenter ved SHA-256, eller brug --all, --outdated eller --failed.")
+            )
         sources: dict[int, SourceDocument] = {}
         if options["all"] or options["outdated"]:
             for meeting in Meeting.objects.select_related("current_source").order_by("date"):
@@ -53,7 +56,10 @@ class Command(BaseCommand):
         for prefix in sha256:
             matches = list(SourceDocument.objects.filter(sha256__startswith=prefix.lower()))
             if len(matches) != 1:
-                raise CommandError(f"{prefix!r} names {len(matches)} source documents, not one.")
+                raise CommandError(
+                    _("»%(prefix)s« passer på %(count)d kildedokumenter, ikke ét.")
+                    % {"prefix": prefix, "count": len(matches)}
+                )
             sources[matches[0].pk] = matches[0]
         results = [
             reingest_source(source)

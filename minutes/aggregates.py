@@ -2,7 +2,8 @@
 
 On a large archive such counts read tens of thousands of rows, yet the archive changes only when
 a referat is loaded, published or corrected. Every cached value is filed under the archive's
-current *generation*; any save or delete of a meeting, item, decision or topic starts a new
+current *generation*. Any save or delete of a meeting, item, decision, topic, person,
+organisation or participant, and any change of an item's topics or presenters, starts a new
 generation, so no page ever shows a count from before a change. The cache is Django's default
 cache, which settings make the database cache: shared by the web processes and the worker, and
 written in the same transaction as the change itself.
@@ -49,13 +50,22 @@ def cached(name: str, params: Iterable[tuple[str, str]], compute: Callable[[], T
 
 def connect_signals() -> None:
     """Called from the app's ready(): the models whose changes alter the archive's counts."""
-    from minutes.models import AgendaItem, Decision, Meeting, Topic
+    from minutes.models import (
+        AgendaItem,
+        Decision,
+        Meeting,
+        Organisation,
+        Participant,
+        Person,
+        Topic,
+    )
 
-    for model in (Meeting, AgendaItem, Decision, Topic):
+    for model in (Meeting, AgendaItem, Decision, Topic, Person, Organisation, Participant):
         post_save.connect(archive_changed, sender=model, dispatch_uid=f"archive-{model.__name__}")
         post_delete.connect(
             archive_changed, sender=model, dispatch_uid=f"archive-del-{model.__name__}"
         )
-    m2m_changed.connect(
-        archive_changed, sender=AgendaItem.topics.through, dispatch_uid="archive-item-topics"
-    )
+    for relation in (AgendaItem.topics, AgendaItem.presenters):
+        m2m_changed.connect(
+            archive_changed, sender=relation.through, dispatch_uid=f"archive-{relation.field.name}"
+        )

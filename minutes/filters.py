@@ -22,18 +22,25 @@ def section_choices() -> list[tuple[str, str]]:
     return [(s, s) for s in sections]
 
 
-def published_presenters() -> QuerySet[Person]:
-    """People who presented an item at a published meeting: a draft's names stay private."""
+def published_presenters(request=None) -> QuerySet[Person]:
+    """People who presented an item at a published meeting: a draft's names stay private.
+    (Who they are is looked up once per change of the archive.)"""
     presented = AgendaItem.presenters.through.objects.filter(
         person=OuterRef("pk"), agendaitem__meeting__status=PUBLISHED
     )
-    return Person.objects.filter(Exists(presented))
+    ids = cached("presenters", [], lambda: list(
+        Person.objects.filter(Exists(presented)).values_list("pk", flat=True)
+    ))
+    return Person.objects.filter(pk__in=ids)
 
 
-def published_organisations() -> QuerySet[Organisation]:
-    """Organisations represented at a published meeting."""
+def published_organisations(request=None) -> QuerySet[Organisation]:
+    """Organisations represented at a published meeting (looked up once per change)."""
     present = Participant.objects.filter(organisation=OuterRef("pk"), meeting__status=PUBLISHED)
-    return Organisation.objects.filter(Exists(present))
+    ids = cached("organisations", [], lambda: list(
+        Organisation.objects.filter(Exists(present)).values_list("pk", flat=True)
+    ))
+    return Organisation.objects.filter(pk__in=ids)
 
 
 class DecisionFilter(django_filters.FilterSet):
@@ -70,13 +77,13 @@ class DecisionFilter(django_filters.FilterSet):
         label=_("Oplægsholder"),
         field_name="item__presenters",
         to_field_name="slug",
-        queryset=published_presenters(),
+        queryset=published_presenters,
         empty_label=_("Alle oplægsholdere"),
     )
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"),
         to_field_name="slug",
-        queryset=published_organisations(),
+        queryset=published_organisations,
         method="filter_organisation",
         empty_label=_("Alle organisationer"),
     )

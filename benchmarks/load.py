@@ -4,8 +4,10 @@
 
 Needs the archive of scripts/generate_archive.py in that database and `wrk` (apt-get install wrk).
 Serves the app with gunicorn (2 sync workers, DEBUG=0, a random SECRET_KEY, hashed static files
-collected into a temporary folder) on 127.0.0.1 only, warms each URL, then runs wrk against one
-URL at a time for a bounded duration and prints p50/p95/p99 latency and requests per second.
+collected into a temporary folder) on 127.0.0.1 only. Each page kind is measured over many URLs
+(different meetings, items, filter pairs and words, `--urls`), which wrk requests in turn for a
+bounded duration after each has been requested once; it prints p50/p95/p99 latency and requests
+per second. `--no-cache` serves with a dummy cache, so every request computes its counts.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/dassos_bench"
@@ -45,33 +48,72 @@ end
 """
 
 
-def bench_urls() -> dict[str, str]:
-    """One URL per page kind, chosen from the archive in the database (Django set up here)."""
+COMMON_CANDIDATES = (
+    "rammeaftale", "botilbud", "kommunerne", "takster", "kapacitet", "borgere", "tilbud",
+    "udvikling", "styringsaftale", "handicap", "psykiatri", "region", "økonomi", "pladser",
+    "sekretariatet", "godkender", "orientering", "samarbejde", "specialiserede", "aftale",
+)
+
+
+def bench_urls(per_kind: int) -> dict[str, list[str]]:
+    """Up to `per_kind` URLs per page kind, spread over the archive in the database (Django is
+    set up here), so that the load reads many meetings, items, filters and words and no single
+    URL's caches decide the figures."""
+    import random
+
     import django
 
     django.setup()
-    from minutes.models import AgendaItem, Meeting, Topic
-    from minutes.search import search_items
+    from django.db.models import Count
+
+    from minutes.models import AgendaItem, Decision, Meeting
+    from minutes.search import MAX_COUNTED, count_hits, matching
     from scripts.generate_archive import rare_names
 
+    rng = random.Random(11)
     published = Meeting.objects.filter(status=Meeting.Status.PUBLISHED)
-    count = published.count()
-    meeting = published.order_by("date")[count // 2]
-    item = AgendaItem.objects.filter(meeting=meeting).order_by("order")[count % 3]
-    topic = Topic.objects.get(name="Rammeaftale")
-    rare = next(
+    meeting_ids = list(published.values_list("pk", flat=True))
+    meetings = published.filter(pk__in=rng.sample(meeting_ids, min(per_kind, len(meeting_ids))))
+    items = [
+        rng.choice(list(meeting.items.all())) for meeting in
+        published.filter(pk__in=rng.sample(meeting_ids, min(per_kind, len(meeting_ids))))
+        .prefetch_related("items")
+    ]
+    # Two filters: topic and outcome, the combinations that select at least 1,000 decisions.
+    pairs = (
+        Decision.objects.filter(item__meeting__status=Meeting.Status.PUBLISHED)
+        .values("item__topics__slug", "outcome")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=1000, item__topics__slug__isnull=False)
+        .order_by("-n")
+    )
+    decisions = [
+        f"/beslutninger/?topic={row['item__topics__slug']}&outcome={row['outcome']}"
+        for row in pairs[:per_kind]
+    ]
+    common = [w for w in COMMON_CANDIDATES if count_hits(matching(w)) > MAX_COUNTED]
+    rare = [
         name for name in rare_names()
         if 0 < AgendaItem.objects.filter(sagsfremstilling__contains=name).count() <= 5
-    )
-    assert search_items(rare).exists()
+    ][:per_kind]
     return {
-        "home page": "/",
-        "meeting page": meeting.get_absolute_url(),
-        "item page": item.get_absolute_url(),
-        "decisions, two filters": f"/beslutninger/?topic={topic.slug}&outcome=approved",
-        "search, common word": "/soeg/?q=rammeaftale",
-        "search, rare word": f"/soeg/?q={rare}",
+        "home page": ["/"],
+        "meeting page": [m.get_absolute_url() for m in meetings],
+        "item page": [i.get_absolute_url() for i in items if i is not None],
+        "decisions, two filters": decisions,
+        "search, common word": [f"/soeg/?q={quote(word)}" for word in common[:per_kind]],
+        "search, rare word": [f"/soeg/?q={quote(name)}" for name in rare],
     }
+
+
+def lua_paths(paths: list[str]) -> str:
+    """A wrk script that requests `paths` in turn, one turn per thread."""
+    quoted = ",\n".join(json.dumps(p, ensure_ascii=True) for p in paths)
+    return (
+        "local paths = {\n" + quoted + "\n}\nlocal i = 0\n"
+        "request = function()\n  i = i % #paths + 1\n"
+        "  return wrk.format(nil, paths[i])\nend\n" + REPORT_LUA
+    )
 
 
 def start_gunicorn(port: int, database_url: str, static_root: str, workers: int):
@@ -106,14 +148,10 @@ def start_gunicorn(port: int, database_url: str, static_root: str, workers: int)
     raise RuntimeError("gunicorn did not answer")
 
 
-def warm(url: str, times: int = 5) -> float:
-    """Request a URL a few times (both workers, caches); the last response time in ms."""
-    for _ in range(times):
-        started = time.monotonic()
-        with urllib.request.urlopen(url, timeout=120) as response:
-            assert response.status == 200, url
-            response.read()
-    return (time.monotonic() - started) * 1000
+def warm(url: str) -> None:
+    with urllib.request.urlopen(url, timeout=300) as response:
+        assert response.status == 200, url
+        response.read()
 
 
 def run_wrk(url: str, seconds: int, connections: int, threads: int, script: str) -> dict:
@@ -135,6 +173,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--port", type=int, default=8123)
     parser.add_argument("--only", help="run only the page kinds containing this text")
+    parser.add_argument("--urls", type=int, default=50, help="URLs per page kind (at most)")
+    parser.add_argument(
+        "--no-cache", action="store_true",
+        help="serve with Django's dummy cache: every request computes its counts (worst case)",
+    )
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
         print("wrk is missing: apt-get install wrk", file=sys.stderr)
@@ -142,22 +185,26 @@ def main(argv: list[str] | None = None) -> int:
     database_url = os.environ.get("DATABASE_URL", DEFAULT_DB)
     os.environ["DATABASE_URL"] = database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dassos.settings")
+    if args.no_cache:
+        os.environ["CACHE_BACKEND"] = "django.core.cache.backends.dummy.DummyCache"
     sys.path.insert(0, str(ROOT))
-    urls = bench_urls()
+    urls = bench_urls(args.urls)
     if args.only:
-        urls = {name: url for name, url in urls.items() if args.only in name}
+        urls = {name: paths for name, paths in urls.items() if args.only in name}
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
-        script = Path(folder) / "report.lua"
-        script.write_text(REPORT_LUA)
         server, base = start_gunicorn(args.port, database_url, folder + "/static", args.workers)
         try:
-            print(f"gunicorn {args.workers} workers; wrk {args.threads} threads, "
-                  f"{args.connections} connections, {args.duration} s per URL")
+            cache = "no cache" if args.no_cache else "database cache, warmed"
+            print(f"gunicorn {args.workers} workers ({cache}); wrk {args.threads} threads, "
+                  f"{args.connections} connections, {args.duration} s per page kind")
             print(f"{'page':<24} {'p50':>7} {'p95':>7} {'p99':>7} {'req/s':>7} {'target':>9}"
-                  f" {'load':>5}  url")
-            for name, path in urls.items():
-                warm(base + path)
-                row = run_wrk(base + path, args.duration, args.connections, args.threads,
+                  f" {'load':>5}  urls")
+            for name, paths in urls.items():
+                for path in paths:  # each URL once: caches filled, both workers' code loaded
+                    warm(base + path)
+                script = Path(folder) / "paths.lua"
+                script.write_text(lua_paths(paths))
+                row = run_wrk(base + "/", args.duration, args.connections, args.threads,
                               str(script))
                 target = TARGETS_MS.get(name)
                 verdict = "" if target is None else (
@@ -169,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(
                     f"{name:<24} {row['p50'] / 1000:>5.0f}ms {row['p95'] / 1000:>5.0f}ms "
                     f"{row['p99'] / 1000:>5.0f}ms {row['rps']:>7.1f} {verdict:>9} {load:>5.1f}"
-                    f"  {path}{errors}",
+                    f"  {len(paths)} such as {paths[0]}{errors}",
                     flush=True,
                 )
         finally:

@@ -109,4 +109,5 @@ def test_the_item_page_query_count_does_not_grow_with_the_archive(client):
     url = "/moeder/2024-03-01/punkt/1.4/"
     everything = count_queries(client, url)
     Meeting.objects.exclude(date__in=["2024-03-01", "2026-02-27"]).delete()
-    assert count_queries(client, url) == everything == 12  # similar-title ids and the dates fetched apart
+    # Similar-title ids and the candidates' meeting dates are fetched apart (minutes.views.common).
+    assert count_queries(client, url) == everything == 12

@@ -26,7 +26,7 @@ from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from minutes.models import AgendaItem, Meeting
+from minutes.models import AgendaItem, Meeting, SearchWord
 
 CONFIG = "danish"
 TEXT_FIELDS = ("title", "referat", "indstilling", "sagsfremstilling")
@@ -34,6 +34,7 @@ MAX_QUERY = 200  # characters; a longer query is cut, so the regexes below stay 
 MAX_TERMS = 8
 MIN_FUZZY = 3  # shorter words only match through full-text search
 FEW_EXACT = 100  # below this many full-text hits, substring matches are added
+MAX_WORDS = 200  # archive words that may stand for one part of a word
 MAX_COUNTED = 1000  # hits counted exactly; beyond this "more than 1,000", newest first
 
 # Private-use characters as highlight markers: escape() leaves them alone, so the database's
@@ -98,7 +99,31 @@ def _contains(term: str, *, fuzzy: bool) -> Q:
     if fuzzy:
         # Titles only: word similarity over long texts costs seconds on a big archive.
         return Q(title__icontains=term) if " " in term else Q(title__trigram_word_similar=term)
+    if uses_postgres():
+        return Q(title__icontains=term) | _in_words(term)
     return reduce(or_, [Q(**{f"{name}__icontains": term}) for name in TEXT_FIELDS])
+
+
+def _in_words(term: str) -> Q:
+    """Items with a word that holds the term: "plads" finds "botilbudspladser".
+
+    The term is stemmed as the texts were, looked up among the archive's words (SearchWord,
+    a small table with a trigram index) and the items are then searched for the words found;
+    reading every item's text for a substring costs seconds on a big archive.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT unnest(tsvector_to_array(to_tsvector(%s, %s)))", [CONFIG, term]
+        )
+        stems = [row[0] for row in cursor.fetchall()] or [term.lower()]
+    words = SearchWord.objects.filter(
+        reduce(and_, [Q(word__contains=stem) for stem in stems])
+    ).values_list("word", flat=True).distinct()[:MAX_WORDS]
+    lexemes = " | ".join("'" + w.replace("'", "''") + "'" for w in words)
+    if not lexemes:
+        return Q(pk__in=[])
+    # The words are lexemes already: the "simple" configuration keeps them as they are.
+    return Q(search_document=SearchQuery(lexemes, config="simple", search_type="raw"))
 
 
 def _loose_match(terms: Terms, *, fuzzy: bool) -> Q | None:
@@ -144,13 +169,19 @@ def matching(query: str, items: QuerySet[AgendaItem] | None = None) -> QuerySet[
 
     exact = Q(search_document=_web_query(query))
     found = without_excluded(items.filter(exact))
+    # For a common word the full-text hits are plenty; parts of words are added to few.
+    # (Counted up to a bound, never with LIMIT 1: for that PostgreSQL may choose to walk
+    # the whole table in date order, seconds for a word that is nowhere.)
+    exact_hits = found.order_by()[:FEW_EXACT].count()
+    if exact_hits >= FEW_EXACT:
+        return found
     loose = _loose_match(terms, fuzzy=False)
-    # Substring search reads every text; for a common word the full-text hits are plenty.
-    if loose is not None and found[:FEW_EXACT].count() < FEW_EXACT:
-        found = without_excluded(items.filter(exact | loose))
-        fuzzy = _loose_match(terms, fuzzy=True)
-        if fuzzy is not None and not found.exists():
-            found = without_excluded(items.filter(fuzzy))
+    if loose is None:
+        return found
+    found = without_excluded(items.filter(exact | loose))
+    fuzzy = _loose_match(terms, fuzzy=True)
+    if fuzzy is not None and not exact_hits and not found.order_by()[:FEW_EXACT].count():
+        found = without_excluded(items.filter(fuzzy))
     return found
 
 

@@ -1,5 +1,12 @@
 """The archive's records: meetings and their sources, agenda items, decisions, people, topics."""
-from minutes.models.agenda import AgendaItem, Attachment, Decision, Outcome, Topic
+from minutes.models.agenda import (
+    AgendaItem,
+    Attachment,
+    Decision,
+    Outcome,
+    SearchWord,
+    Topic,
+)
 from minutes.models.meetings import Body, Meeting, SourceDocument
 from minutes.models.people import (
     Organisation,
@@ -21,6 +28,7 @@ __all__ = [
     "Participant",
     "Person",
     "PersonAlias",
+    "SearchWord",
     "SourceDocument",
     "Topic",
 ]

@@ -161,3 +161,26 @@ class Attachment(Timestamped):
 
     def __str__(self) -> str:
         return f"{self.label}: {self.title}"
+
+
+class SearchWord(models.Model):
+    """A word (a stemmed lexeme) of the items' search vectors, on PostgreSQL.
+
+    The trigger that keeps `AgendaItem.search_document` current adds the item's words here
+    (migration 0011); deleted items leave their words behind, which then match nothing. Search
+    finds the part of a compound word ("plads" in "botilbudspladser") by looking the part up
+    among these few thousand words through a trigram index, then searching the items' vectors
+    for the words found, instead of reading every item's text. Words are not unique: two
+    loads at the same moment may both add a new word, but a unique word would make each wait
+    for the other's commit, and could deadlock them.
+    """
+
+    word = models.TextField()
+
+    class Meta:
+        verbose_name = _("søgeord")
+        verbose_name_plural = _("søgeord")
+        indexes = [models.Index(fields=["word"], name="searchword_word")]
+
+    def __str__(self) -> str:
+        return self.word

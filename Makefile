@@ -31,7 +31,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 
 messages: install
-	$(PY) manage.py makemessages -l da -l en --ignore=.venv
+	$(PY) manage.py makemessages -l en --ignore=.venv
 	$(PY) manage.py compilemessages --ignore=.venv
 
 clean:

@@ -1,6 +1,5 @@
 """Scanned PDFs: OCR with Tesseract's Danish model, repair of its damage, clear refusals."""
 import io
-import shutil
 
 import pypdfium2 as pdfium
 import pytesseract
@@ -11,22 +10,7 @@ from reportlab.pdfgen import canvas
 from ingest import ocr
 from ingest.contract import ParseError
 from ingest.limits import Limits
-
-
-def _tesseract_with_danish() -> bool:
-    if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
-        return False
-    try:
-        return "dan" in pytesseract.get_languages(config="")
-    except OSError:  # a broken install: pytesseract's TesseractNotFoundError
-        return False
-
-
-needs_tesseract = pytest.mark.skipif(
-    not _tesseract_with_danish(),
-    reason="Tesseract with the Danish model is not installed (apt-get install tesseract-ocr "
-    "tesseract-ocr-dan)",
-)
+from tests.pdf_fixtures import needs_tesseract, tesseract_with_danish
 
 # The first lines are clean Danish; the last ones are printed exactly as seed 000's OCR damaged
 # them, so the scan carries that damage into Tesseract's output for the repair to undo.
@@ -68,7 +52,6 @@ def scanned_page():
     return ocr.ocr_pdf(_image_only_pdf([PAGE]))
 
 
-@pytest.mark.ocr
 @needs_tesseract
 def test_it_reads_a_scanned_page_as_danish_text(scanned_page):
     texts = [line.text for line in scanned_page.lines]
@@ -80,7 +63,6 @@ def test_it_reads_a_scanned_page_as_danish_text(scanned_page):
     assert "DASSOS drøftede behovet for at kommunerne står stærkere sammen på" in texts
 
 
-@pytest.mark.ocr
 @needs_tesseract
 def test_it_repairs_ocr_damage_and_keeps_the_raw_text(scanned_page):
     texts = [line.text for line in scanned_page.lines]
@@ -90,7 +72,6 @@ def test_it_repairs_ocr_damage_and_keeps_the_raw_text(scanned_page):
     assert any("beskadigede ord er rettet" in str(warning) for warning in scanned_page.warnings)
 
 
-@pytest.mark.ocr
 @needs_tesseract
 def test_it_moves_the_running_header_out_of_the_text(scanned_page):
     assert scanned_page.running_headers == ["DASSOS Referat 27.2.26"]
@@ -118,7 +99,8 @@ def test_it_refuses_more_pages_than_the_limit():
         ocr.ocr_pdf(data, Limits(max_pages=2))
 
 
-@needs_tesseract
+@pytest.mark.skipif(not tesseract_with_danish(), reason="needs Tesseract with Danish (no OCR "
+                    "is run: the time budget is spent before the first page)")
 def test_it_stops_when_the_time_budget_is_spent():
     with pytest.raises(ParseError, match="tog mere end 0 sekunder"):
         ocr.ocr_pdf(_image_only_pdf([["Referat"]], dpi=20), Limits(max_seconds=0))

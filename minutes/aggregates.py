@@ -4,37 +4,46 @@ On a large archive such counts read tens of thousands of rows, yet the archive c
 a referat is loaded, published or corrected. Every cached value is filed under the archive's
 current *generation*. Any save or delete of a meeting, item, decision, topic, person,
 organisation or participant, and any change of an item's topics or presenters, starts a new
-generation, so no page ever shows a count from before a change. The cache is Django's default
-cache, which settings make the database cache: shared by the web processes and the worker, and
-written in the same transaction as the change itself.
+generation, so no page ever shows a count from before a change. The generation is the newest
+row of ArchiveChange, added in the same transaction as the change it announces. The values are
+kept in Django's default cache, which settings make the database cache: shared by the web
+processes and the worker.
 """
 from __future__ import annotations
 
 import hashlib
-import uuid
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from minutes.models import (
+    AgendaItem,
+    ArchiveChange,
+    Decision,
+    Meeting,
+    Organisation,
+    Participant,
+    Person,
+    Topic,
+)
+
 T = TypeVar("T")
-GENERATION_KEY = "archive:generation"
 TIMEOUT = 60 * 60  # seconds; a bound on staleness should a change bypass the signals
 
 
-def generation() -> str:
-    """The archive's current generation: a new value after every change."""
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        value = cache.get(GENERATION_KEY)
-    return value
+def generation() -> int:
+    """The archive's current generation: the newest committed ArchiveChange (0: none yet)."""
+    newest = ArchiveChange.objects.order_by("-pk").values_list("pk", flat=True).first()
+    return newest or 0
 
 
 def archive_changed(**kwargs) -> None:
     """Signal receiver: what was counted before is out of date."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    if str(kwargs.get("action", "post")).startswith("pre"):
+        return  # m2m_changed fires before and after; the change is done after
+    ArchiveChange.objects.create()
 
 
 def cached(name: str, params: Iterable[tuple[str, str]], compute: Callable[[], T]) -> T:
@@ -50,16 +59,6 @@ def cached(name: str, params: Iterable[tuple[str, str]], compute: Callable[[], T
 
 def connect_signals() -> None:
     """Called from the app's ready(): the models whose changes alter the archive's counts."""
-    from minutes.models import (
-        AgendaItem,
-        Decision,
-        Meeting,
-        Organisation,
-        Participant,
-        Person,
-        Topic,
-    )
-
     for model in (Meeting, AgendaItem, Decision, Topic, Person, Organisation, Participant):
         post_save.connect(archive_changed, sender=model, dispatch_uid=f"archive-{model.__name__}")
         post_delete.connect(

@@ -7,6 +7,7 @@ from minutes.models.agenda import (
     SearchWord,
     Topic,
 )
+from minutes.models.changes import ArchiveChange
 from minutes.models.meetings import Body, Meeting, SourceDocument
 from minutes.models.people import (
     Organisation,
@@ -18,6 +19,7 @@ from minutes.models.people import (
 
 __all__ = [
     "AgendaItem",
+    "ArchiveChange",
     "Attachment",
     "Body",
     "Decision",

@@ -5,7 +5,8 @@ from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from minutes.aggregates import cached
-from minutes.models import AgendaItem, Decision, Organisation, Outcome, Participant, Person, Topic
+from minutes.models import AgendaItem, Decision, Organisation, Outcome, Person, Topic
+from minutes.oparl.views import published_organisations
 from minutes.search import matching
 from minutes.views.common import PUBLISHED, published_items
 
@@ -34,11 +35,10 @@ def published_presenters(request=None) -> QuerySet[Person]:
     return Person.objects.filter(pk__in=ids)
 
 
-def published_organisations(request=None) -> QuerySet[Organisation]:
+def represented_organisations(request=None) -> QuerySet[Organisation]:
     """Organisations represented at a published meeting (looked up once per change)."""
-    present = Participant.objects.filter(organisation=OuterRef("pk"), meeting__status=PUBLISHED)
     ids = cached("organisations", [], lambda: list(
-        Organisation.objects.filter(Exists(present)).values_list("pk", flat=True)
+        published_organisations().values_list("pk", flat=True)
     ))
     return Organisation.objects.filter(pk__in=ids)
 
@@ -83,7 +83,7 @@ class DecisionFilter(django_filters.FilterSet):
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"),
         to_field_name="slug",
-        queryset=published_organisations,
+        queryset=represented_organisations,
         method="filter_organisation",
         empty_label=_("Alle organisationer"),
     )

@@ -1,5 +1,4 @@
 """The search page: ranked hits over titles, decisions, recommendations and case texts."""
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.views.generic import TemplateView
 
@@ -36,7 +35,7 @@ class SearchView(TemplateView):
         hits = ranked(found, query, newest_first=many).select_related("meeting").prefetch_related(
             Prefetch("decisions", queryset=Decision.objects.order_by("order")), "topics"
         )
-        paginator: Paginator = CountedPaginator(hits, PAGE_SIZE, count=min(counted, MAX_COUNTED))
+        paginator = CountedPaginator(hits, PAGE_SIZE, count=min(counted, MAX_COUNTED))
         page = paginator.get_page(self.request.GET.get("page"))
         context.update(
             page_obj=page,

@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CHILD = r"""
 import json, resource, sys, time
 sys.path.insert(0, sys.argv[2])
-from ingest.contract import ParseError
-from ingest.limits import Limits
-from ingest.pipeline import parse_document
+from ingest.parsing.contract import ParseError
+from ingest.parsing.limits import Limits
+from ingest.parsing import parse_document
 import pdfplumber, pypdfium2, pytesseract  # imported before the baseline is taken
 if sys.argv[3] == "no-ocr":
     pytesseract.pytesseract.tesseract_cmd = "/nonexistent/tesseract"
@@ -58,7 +58,7 @@ def measure(path: Path, ocr: bool) -> dict:
 
 def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT))
-    from ingest.limits import Limits
+    from ingest.parsing.limits import Limits
     from scripts.make_hostile_files import build, many_pages_pdf, seed_text
 
     ocr = "--no-ocr" not in argv

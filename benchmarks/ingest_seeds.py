@@ -23,7 +23,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from ingest.load import ingest_file  # noqa: E402
+from ingest.process import ingest_file  # noqa: E402
 
 call_command("migrate", verbosity=0)
 seeds = sorted((ROOT / "fixtures").glob("*.txt"))

@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest import ocr_repair  # noqa: E402
+from ingest.parsing.extract import ocr_repair  # noqa: E402
 
 SEED = ROOT / "fixtures" / "000_356b5759de07d0fb.txt"
 

@@ -15,10 +15,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.extract import extract  # noqa: E402
-from ingest.parse_agenda import parse_agenda  # noqa: E402
-from ingest.parse_meeting import parse_meeting_info, parse_participants  # noqa: E402
-from ingest.pipeline import parse_document  # noqa: E402
+from ingest.parsing import parse_document  # noqa: E402
+from ingest.parsing.extract import extract  # noqa: E402
+from ingest.parsing.parse.agenda import parse_agenda  # noqa: E402
+from ingest.parsing.parse.meeting import parse_meeting_info, parse_participants  # noqa: E402
 
 
 def _ms(function, *args) -> tuple[object, float]:

@@ -4,7 +4,7 @@ Run: .venv/bin/python benchmarks/pdf_speed.py [ROUNDS]
 
 The test PDFs are built from the seeds (scripts/make_test_pdfs.py) into a temporary folder. Each
 file is read once to warm up, then ROUNDS times (default 5) on one CPU core; the medians are
-printed: extract_pdf pages per second, the full parse (ingest.pipeline.parse_document) when it
+printed: extract_pdf pages per second, the full parse (ingest.parsing.parse_document) when it
 exists, and `pdftotext -layout` on the same file. Target: a 12-page referat fully parsed in under
 1 second on one core.
 """
@@ -22,11 +22,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.extract_pdf import extract_pdf  # noqa: E402
+from ingest.parsing.extract.pdf import extract_pdf  # noqa: E402
 from scripts.make_test_pdfs import build_all  # noqa: E402
 
 try:
-    from ingest.pipeline import parse_document
+    from ingest.parsing import parse_document
 except ImportError:  # the parser half may not exist yet
     parse_document = None
 

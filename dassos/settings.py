@@ -140,7 +140,7 @@ STORAGES = {
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 
-# Limits that keep hostile files bounded; the parser reads them through ingest.limits.
+# Limits that keep hostile files bounded; the parser reads them through ingest.parsing.limits.
 INGEST_MAX_BYTES = envint("INGEST_MAX_BYTES", 50 * 1024 * 1024)
 INGEST_MAX_PAGES = envint("INGEST_MAX_PAGES", 500)
 INGEST_OCR_DPI = envint("INGEST_OCR_DPI", 200)

@@ -1,5 +1,6 @@
-"""Parsing DASSOS referater (text, PDF, scanned PDF) into a plain tree, and loading it.
+"""Referater into the archive, one step per module:
 
-The pure-Python half (extract, parse, the contract) has no Django imports; loading into the
-database lives in ingest.load.
+file → `store` (originals kept byte for byte) → `parsing` (Django-free: `parsing.extract` reads
+lines, `parsing.parse` builds the contract tree) → `load` (contract ↔ rows) — with `process` the
+one entry point that the `ingest` command, the upload worker and the admin all use.
 """

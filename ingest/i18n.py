@@ -1,4 +1,4 @@
-"""The parser's messages in the active language (the Django side of ingest.messages).
+"""The parser's messages in the active language (the Django side of ingest.parsing.messages).
 
 Live messages (a ParseError's, a parse's warnings) and stored ones (SourceDocument.error_message,
 SourceDocument.warnings) are rendered through Django's gettext when they are shown. Warnings and
@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
-from ingest.messages import Message
-from ingest.messages import render as _render
+from ingest.parsing.messages import Message
+from ingest.parsing.messages import render as _render
 
 # What the contract's Source.kind names, as people say it.
 KINDS = {

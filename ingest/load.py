@@ -1,31 +1,20 @@
-"""Parsed referater into the archive: the one entry point for every way in.
+"""Contract ↔ rows: a parsed meeting into the archive's tables, and a meeting back out as the
+contract's tree (the meeting JSON). One place knows how each contract field is stored.
 
-`ingest_file` stores the original byte-for-byte (content-addressed by SHA-256), recognises a file
-it has seen, parses it and loads the result in one transaction. `process_source` re-does the
-parse-and-load of a stored file (re-ingest, the upload worker). Fields an admin corrected by hand
-(`locked_fields`) are left alone and every disagreement with the new parse is reported.
+Loading is one transaction and idempotent. Fields an admin corrected by hand (`locked_fields`)
+are left alone and every disagreement with the new parse is reported as a conflict.
 """
 from __future__ import annotations
 
-import hashlib
-import logging
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
 
-from django.conf import settings
-from django.core.files.base import ContentFile, File
-from django.core.files.storage import default_storage
-from django.db import IntegrityError, connection, models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from ingest.contract import ParsedMeeting, ParseError
-from ingest.i18n import translate
-from ingest.limits import Limits, too_large
-from ingest.messages import Message, gettext_noop, to_json
-from ingest.pipeline import parse_document
+from ingest.parsing import contract, fingerprint
+from ingest.parsing.contract import ParsedMeeting, ParseError
+from ingest.parsing.messages import gettext_noop, to_json
 from minutes.identity import Resolver
 from minutes.models import (
     AgendaItem,
@@ -38,208 +27,29 @@ from minutes.models import (
     Topic,
 )
 from minutes.models.base import danish_slugify
-from minutes.models.meetings import source_path
 from minutes.topics import matching_topics
 
-logger = logging.getLogger(__name__)
-
-LOADED, UPDATED, UNCHANGED, FAILED = "loaded", "updated", "unchanged", "failed"
+# What a load did to the archive.
+LOADED, UPDATED, UNCHANGED = "loaded", "updated", "unchanged"
 REPLACEMENT = "replacement"  # read as an existing meeting; waits for staff to confirm
 LOAD_LOCK = 7_160_001  # PostgreSQL advisory lock key held while a parsed meeting is written
+PRESENTERS_JOIN = ", "  # how an item's presenter lines are stored in `presenters_text`
 
 
 @dataclass
-class IngestResult:
-    """What became of one document: loaded, updated, unchanged or failed (with the reason, in
-    the active language)."""
+class Loaded:
+    """What a load did (LOADED, UPDATED, UNCHANGED or REPLACEMENT) and the kept corrections."""
 
-    filename: str
     status: str
-    source: SourceDocument | None = None
-    meeting: Meeting | None = None
-    message: str = ""
+    source: SourceDocument
+    meeting: Meeting
     conflicts: list[dict] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return self.status != FAILED
-
-
-def limits_from_settings() -> Limits:
-    """The parser's bounds, from the INGEST_MAX_BYTES, _PAGES, _SECONDS and _OCR_DPI settings."""
-    return Limits(
-        max_bytes=settings.INGEST_MAX_BYTES,
-        max_pages=settings.INGEST_MAX_PAGES,
-        ocr_dpi=settings.INGEST_OCR_DPI,
-        max_seconds=settings.INGEST_MAX_SECONDS,
-    )
-
-
-@lru_cache(maxsize=1)
-def parser_version() -> str:
-    """A fingerprint of the parsing code and its word lists, so a source records what read it.
-
-    Parsing modules are the Django-free ones (the project's rule), so upload views or this loader
-    changing does not count as a new parser.
-    """
-    folder = Path(__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted([*folder.glob("*.py"), *folder.glob("data/*")]):
-        content = path.read_bytes()
-        if path.suffix == ".py" and (b"from django" in content or b"import django" in content):
-            continue
-        digest.update(path.name.encode() + b"\0" + content)
-    return digest.hexdigest()[:12]
-
-
-def ingest_file(
-    data: bytes | Path,
-    filename: str | None = None,
-    *,
-    published: bool,
-    uploaded_by=None,
-    body: Body | None = None,
-    meeting_date: date | None = None,
-) -> IngestResult:
-    """Store, dedupe, parse and load one referat; never raises for a bad document."""
-    limits = limits_from_settings()
-    if isinstance(data, Path):
-        filename = filename or data.name
-        size = data.stat().st_size
-        if size > limits.max_bytes:
-            refusal = too_large(size, limits).message
-            return IngestResult(filename, FAILED, message=translate(refusal))
-        data = data.read_bytes()
-    filename = filename or "referat"
-    source, created = store_source(
-        data, filename, uploaded_by=uploaded_by, body=body, meeting_date=meeting_date
-    )
-    if not created:
-        message = _("Findes allerede i arkivet (%(status)s).") % {
-            "status": source.get_status_display()
-        }
-        return IngestResult(filename, UNCHANGED, source, source.meeting, message)
-    return process_source(source, published=published)
-
-
-def store_source(
-    data: bytes,
-    filename: str,
-    *,
-    uploaded_by=None,
-    body: Body | None = None,
-    meeting_date: date | None = None,
-) -> tuple[SourceDocument, bool]:
-    """Keep the original under MEDIA_ROOT; the existing document when the bytes are known."""
-    sha = hashlib.sha256(data).hexdigest()
-    return _store(
-        ContentFile(data), sha, len(data), filename,
-        uploaded_by=uploaded_by, body=body, meeting_date=meeting_date,
-    )
-
-
-def store_upload(
-    upload: File,
-    filename: str,
-    *,
-    uploaded_by=None,
-    body: Body | None = None,
-    meeting_date: date | None = None,
-) -> tuple[SourceDocument, bool]:
-    """store_source for an uploaded file: hashed and saved chunk by chunk, not read whole."""
-    digest = hashlib.sha256()
-    size = 0
-    for chunk in upload.chunks():
-        digest.update(chunk)
-        size += len(chunk)
-    upload.seek(0)
-    return _store(
-        upload, digest.hexdigest(), size, filename,
-        uploaded_by=uploaded_by, body=body, meeting_date=meeting_date,
-    )
-
-
-def _store(
-    content: File, sha: str, size: int, filename: str, *, uploaded_by, body, meeting_date
-) -> tuple[SourceDocument, bool]:
-    existing = SourceDocument.objects.filter(sha256=sha).first()
-    if existing:
-        return existing, False
-    path = source_path(sha, filename)
-    if not default_storage.exists(path):
-        stored = default_storage.save(path, content)
-        if stored != path:  # the storage renamed it: someone wrote that path meanwhile
-            default_storage.delete(stored)
-    try:
-        with transaction.atomic():
-            source = SourceDocument.objects.create(
-                file=path,
-                original_filename=Path(filename).name[:255],
-                sha256=sha,
-                size=size,
-                uploaded_by=uploaded_by,
-                body_hint=body,
-                date_hint=meeting_date,
-            )
-    except IntegrityError:  # the same bytes stored concurrently
-        return SourceDocument.objects.get(sha256=sha), False
-    return source, True
-
-
-def process_source(
-    source: SourceDocument, *, published: bool, replace: bool = True
-) -> IngestResult:
-    """Parse a stored source and load it; on failure keep the source with its error.
-
-    With replace=False a parse of a meeting that already has another source is not loaded: the
-    source is marked "replacement" (with what was read) until staff confirm.
-    """
-    filename = source.original_filename
-    source.status = SourceDocument.Status.PARSING
-    source.parse_started_at = timezone.now()
-    source.save(update_fields=["status", "parse_started_at"])
-    try:
-        with source.file.open("rb") as handle:
-            data = handle.read()
-        parsed = parse_document(data, filename, limits_from_settings())
-        return load_parsed(parsed, source, published=published, replace=replace)
-    except ParseError as exc:
-        return _fail(source, exc.message)
-    except Exception as exc:
-        # A parser bug on one file must not stop a batch or leave the source "parsing" forever.
-        logger.exception("Unexpected error while ingesting %s", filename)
-        message = Message(
-            gettext_noop("Filen kunne ikke læses på grund af en intern fejl (%(error)s)."),
-            error=type(exc).__name__,
-        )
-        return _fail(source, message)
-
-
-def reingest_source(source: SourceDocument) -> IngestResult:
-    """Rebuild from a stored source (after a parser upgrade), keeping the meeting's status."""
-    if source.meeting_id:
-        published = source.meeting.is_published
-    else:
-        published = source.status == SourceDocument.Status.PUBLISHED
-    return process_source(source, published=published)
-
-
-def _fail(source: SourceDocument, message: Message) -> IngestResult:
-    """Keep why the source failed: as Danish text, and as the message each page translates."""
-    source.status = SourceDocument.Status.FAILED
-    source.error = str(message)
-    source.error_message = message.to_json()
-    source.parsed_at = timezone.now()
-    source.save(update_fields=["status", "error", "error_message", "parsed_at"])
-    return IngestResult(
-        source.original_filename, FAILED, source, source.meeting, translate(message)
-    )
 
 
 @transaction.atomic
 def load_parsed(
     parsed: ParsedMeeting, source: SourceDocument, *, published: bool, replace: bool = True
-) -> IngestResult:
+) -> Loaded:
     """Write a parsed meeting into the archive in one transaction (raises ParseError, no date)."""
     if connection.vendor == "postgresql":
         # Loads run one at a time (parsing, the slow part, stays parallel): two workers loading
@@ -267,7 +77,7 @@ class _Loader:
         self.topics = list(Topic.objects.all())
         self.reason = f"ingest {source.original_filename}"[:100]
 
-    def load(self, parsed: ParsedMeeting, *, published: bool, replace: bool) -> IngestResult:
+    def load(self, parsed: ParsedMeeting, *, published: bool, replace: bool) -> Loaded:
         info = parsed.meeting
         body = self.source.body_hint or self._body(info.body or "DASSOS")
         meeting_date = info.date or self.source.date_hint
@@ -281,7 +91,7 @@ class _Loader:
             meeting = Meeting(body=body, date=meeting_date)
         elif not replace and meeting.sources.exclude(pk=self.source.pk).exists():
             self._record_parse(parsed, meeting, SourceDocument.Status.REPLACEMENT)
-            return IngestResult(self.source.original_filename, REPLACEMENT, self.source, meeting)
+            return Loaded(REPLACEMENT, self.source, meeting, self.conflicts)
         values = {
             "start_time": info.start_time,
             "end_time": info.end_time,
@@ -299,9 +109,7 @@ class _Loader:
         if previous is not None and previous.pk != meeting.pk:
             self._leave(previous)
         status = LOADED if created else (UPDATED if self.changed else UNCHANGED)
-        return IngestResult(
-            self.source.original_filename, status, self.source, meeting, "", self.conflicts
-        )
+        return Loaded(status, self.source, meeting, self.conflicts)
 
     def _corrected_meeting(self, body: Body, meeting_date: date) -> Meeting | None:
         """The source's own meeting once an editor corrected its date or body."""
@@ -399,7 +207,7 @@ class _Loader:
                     "section": _text(entry.section, AgendaItem, "section"),
                     "title": _text(entry.title, AgendaItem, "title"),
                     "presenters_text": _text(
-                        ", ".join(entry.presenters), AgendaItem, "presenters_text"
+                        PRESENTERS_JOIN.join(entry.presenters), AgendaItem, "presenters_text"
                     ),
                     "indstilling": "\n".join(p.strip() for p in entry.indstilling if p.strip()),
                     "referat": (entry.referat or "").strip(),
@@ -547,7 +355,7 @@ class _Loader:
         source.meeting = meeting
         source.kind = _text(parsed.source.kind, SourceDocument, "kind")
         source.pages = parsed.source.pages
-        source.parser_version = parser_version()
+        source.parser_version = fingerprint()
         source.raw_text = parsed.raw_text
         source.text = parsed.text
         source.warnings = [to_json(warning) for warning in parsed.warnings]
@@ -557,3 +365,61 @@ class _Loader:
         source.parsed_at = timezone.now()
         source.status = status
         source.save()
+
+
+def meeting_contract(meeting: Meeting) -> contract.ParsedMeeting:
+    """A meeting's rows as the contract's tree, hand corrections applied (the meeting JSON).
+
+    Expects `body`, `current_source`, participants (person, organisation), items' decisions and
+    attachments fetched (see `minutes.public.meeting_for_export`).
+    """
+    source = meeting.current_source
+    parsed = contract.ParsedMeeting(
+        source=contract.Source(
+            filename=source.original_filename if source else "",
+            sha256=source.sha256 if source else "",
+            kind=source.kind if source else "",
+            pages=source.pages if source else None,
+        ),
+        meeting=contract.MeetingInfo(
+            body=meeting.body.name,
+            date=meeting.date,
+            start_time=meeting.start_time,
+            end_time=meeting.end_time,
+            location=meeting.location or None,
+            room=meeting.room or None,
+        ),
+        warnings=list(source.warnings) if source else [],
+    )
+    for p in meeting.participants.all():
+        parsed.participants.append(
+            contract.Participant(
+                name=p.person.name,
+                organisation=p.organisation.name if p.organisation else None,
+                role=p.role or None,
+                status=p.status,
+                note=p.note or None,
+            )
+        )
+    for item in meeting.items.all():
+        decisions = list(item.decisions.all())
+        presenters = item.presenters_text
+        parsed.items.append(
+            contract.Item(
+                number=item.number,
+                section=item.section,
+                title=item.title,
+                presenters=presenters.split(PRESENTERS_JOIN) if presenters else [],
+                indstilling=item.indstilling_points,
+                referat=item.referat,
+                sagsfremstilling=item.sagsfremstilling,
+                outcome=decisions[0].outcome if decisions else "none",
+                attachments=[
+                    contract.Attachment(label=a.label, title=a.title, url=a.url or None)
+                    for a in item.attachments.all()
+                ],
+                pages=(item.page_start, item.page_end) if item.page_start else None,
+                other_parts=dict(item.other_parts or {}),
+            )
+        )
+    return parsed

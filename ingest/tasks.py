@@ -14,22 +14,30 @@ from django.utils import timezone
 from django_tasks import TaskResult, task
 from django_tasks.exceptions import TaskResultDoesNotExist, TaskResultMismatch
 
-from ingest.load import process_source
+from ingest.process import process_source, reingest_source
 from minutes.models import SourceDocument
 
 
 @task()
-def parse_upload(source_id: int, replace: bool = False) -> str:
-    """Parse and load one stored source; returns the result (loaded, failed, replacement…)."""
+def parse_upload(source_id: int, replace: bool = False, reread: bool = False) -> str:
+    """Parse and load one stored source; returns the result (loaded, failed, replacement…).
+
+    `reread` is a re-read of an archived source (the admin's action): its meeting keeps its
+    published or draft status, as with `manage.py reingest`.
+    """
     source = SourceDocument.objects.select_related("meeting").filter(pk=source_id).first()
     if source is None:
         return "missing"  # discarded while it waited in the queue
+    if reread:
+        return reingest_source(source).status
     # A retry of a meeting's own current source is a re-read, not a replacement to confirm.
     own = source.meeting is not None and source.meeting.current_source_id == source.pk
     return process_source(source, published=False, replace=replace or own).status
 
 
-def enqueue_parse(source: SourceDocument, *, replace: bool = False) -> None:
+def enqueue_parse(
+    source: SourceDocument, *, replace: bool = False, reread: bool = False
+) -> None:
     """Mark the source waiting and queue its parse once this transaction commits."""
     source.status = SourceDocument.Status.WAITING
     source.error = ""
@@ -38,7 +46,7 @@ def enqueue_parse(source: SourceDocument, *, replace: bool = False) -> None:
     pk = source.pk
 
     def enqueue() -> None:
-        result = parse_upload.enqueue(pk, replace)
+        result = parse_upload.enqueue(pk, replace, reread)
         SourceDocument.objects.filter(pk=pk).update(task_id=str(result.id))
 
     transaction.on_commit(enqueue)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from ingest.load import FAILED, reingest_source
+from ingest.tasks import enqueue_parse
 from minutes.identity import merge_organisations, merge_persons, name_key, organisation_key
 from minutes.models import (
     AgendaItem,
@@ -113,18 +113,24 @@ class DecisionYearFilter(YearFilter):
     date_path = "item__meeting__date"
 
 
-def _report(modeladmin, request, results) -> None:
-    for result in results:
-        level = messages.ERROR if result.status == FAILED else messages.SUCCESS
-        detail = result.message or result.status
-        modeladmin.message_user(request, f"{result.filename}: {detail}", level)
-        for conflict in result.conflicts:
-            modeladmin.message_user(
-                request,
-                _("%(where)s: beholdt rettelsen af %(field)s; ny læsning: %(parsed)s")
-                % conflict,
-                messages.WARNING,
-            )
+def _queue_rereads(modeladmin, request, sources) -> None:
+    """Queue a re-read of each source for the background worker, as an upload is read: the
+    parser (OCR included) never runs inside a web request. The upload list shows the progress."""
+    for source in sources:
+        enqueue_parse(source, reread=True)
+    count = len(sources)
+    modeladmin.message_user(
+        request,
+        ngettext(
+            "%(count)d kildedokument sat i kø til at blive læst igen; se status under "
+            "Sekretariat.",
+            "%(count)d kildedokumenter sat i kø til at blive læst igen; se status under "
+            "Sekretariat.",
+            count,
+        )
+        % {"count": count},
+        messages.SUCCESS,
+    )
 
 
 @admin.register(Body)
@@ -223,7 +229,7 @@ class MeetingAdmin(LockingAdmin):
     )
     def reparse(self, request, queryset):
         sources = [m.current_source for m in queryset.select_related("current_source")]
-        _report(self, request, [reingest_source(s) for s in sources if s is not None])
+        _queue_rereads(self, request, [s for s in sources if s is not None])
 
 
 class DecisionInline(admin.StackedInline):
@@ -521,4 +527,4 @@ class SourceDocumentAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Læs valgte kildedokumenter igen"), permissions=["change"])
     def reparse(self, request, queryset):
-        _report(self, request, [reingest_source(source) for source in queryset])
+        _queue_rereads(self, request, list(queryset))

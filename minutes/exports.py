@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
-from ingest import contract
+from ingest.load import meeting_contract
 from minutes.filters import DecisionFilter
 from minutes.models import Meeting, Participant
 from minutes.views.decisions import published_decisions
@@ -84,60 +84,6 @@ def decisions_xlsx(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(buffer.getvalue(), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="dassos-beslutninger.xlsx"'
     return response
-
-
-def meeting_contract(meeting: Meeting) -> contract.ParsedMeeting:
-    """A published meeting as the parse contract's tree, with any hand corrections applied."""
-    source = meeting.current_source
-    parsed = contract.ParsedMeeting(
-        source=contract.Source(
-            filename=source.original_filename if source else "",
-            sha256=source.sha256 if source else "",
-            kind=source.kind if source else "",
-            pages=source.pages if source else None,
-        ),
-        meeting=contract.MeetingInfo(
-            body=meeting.body.name,
-            date=meeting.date,
-            start_time=meeting.start_time,
-            end_time=meeting.end_time,
-            location=meeting.location or None,
-            room=meeting.room or None,
-        ),
-        warnings=list(source.warnings) if source else [],
-    )
-    for p in meeting.participants.all():
-        parsed.participants.append(
-            contract.Participant(
-                name=p.person.name,
-                organisation=p.organisation.name if p.organisation else None,
-                role=p.role or None,
-                status=p.status,
-                note=p.note or None,
-            )
-        )
-    for item in meeting.items.all():
-        decisions = list(item.decisions.all())
-        parsed.items.append(
-            contract.Item(
-                number=item.number,
-                section=item.section,
-                title=item.title,
-                # The loader joined the referat's presenter lines with ", ".
-                presenters=item.presenters_text.split(", ") if item.presenters_text else [],
-                indstilling=item.indstilling_points,
-                referat=item.referat,
-                sagsfremstilling=item.sagsfremstilling,
-                outcome=decisions[0].outcome if decisions else "none",
-                attachments=[
-                    contract.Attachment(label=a.label, title=a.title, url=a.url or None)
-                    for a in item.attachments.all()
-                ],
-                pages=(item.page_start, item.page_end) if item.page_start else None,
-                other_parts=dict(item.other_parts or {}),
-            )
-        )
-    return parsed
 
 
 @require_safe

@@ -1,4 +1,4 @@
-"""Write ingest/data/referat_words.txt: the words of the clean seed referater, for OCR repair.
+"""Write ingest/parsing/data/referat_words.txt: the clean seed referater's words, for OCR repair.
 
 Only fixtures 001-004 are read; 000 is the OCR-damaged seed and must never feed the vocabulary.
 Run: .venv/bin/python scripts/build_referat_vocabulary.py
@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN_SEEDS = ("001_", "002_", "003_", "004_")
-OUTPUT = ROOT / "ingest" / "data" / "referat_words.txt"
+OUTPUT = ROOT / "ingest" / "parsing" / "data" / "referat_words.txt"
 
 # URLs and e-mail addresses carry ASCII spellings ("boerne", "paa") that are not words.
 LINK = re.compile(r"(?:https?://|file://|mailto:|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")

@@ -76,7 +76,7 @@ def corpus_from_seeds(folder: Path = FIXTURES) -> Corpus:
 
     Cached: parsing is the slow part of a small run, and the corpus is only read.
     """
-    from ingest.pipeline import parse_document
+    from ingest.parsing import parse_document
 
     corpus = Corpus()
     seen_people: set[str] = set()

@@ -4,7 +4,14 @@ import json
 from datetime import date, time
 from pathlib import Path
 
-from ingest.contract import Attachment, Item, MeetingInfo, ParsedMeeting, Participant, Source
+from ingest.parsing.contract import (
+    Attachment,
+    Item,
+    MeetingInfo,
+    ParsedMeeting,
+    Participant,
+    Source,
+)
 
 EXPECTATIONS = Path(__file__).resolve().parent / "expectations"
 

@@ -10,7 +10,7 @@ import pytest
 from django.db import transaction
 from django.test import override_settings
 
-from ingest.load import ingest_file
+from ingest.process import ingest_file
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 DRAFT_STEM = "004_eed90c9ef06859eb"

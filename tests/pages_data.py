@@ -6,9 +6,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from ingest.contract import ParsedMeeting
-from ingest.load import load_parsed, store_source
-from ingest.pipeline import parse_document
+from ingest.load import load_parsed
+from ingest.parsing import parse_document
+from ingest.parsing.contract import ParsedMeeting
+from ingest.store import store_bytes
 from minutes.models import Meeting, Topic
 from minutes.models.base import danish_slugify
 from minutes.topics import DEFAULT_TOPICS
@@ -37,7 +38,7 @@ def load_seeds(*, published: bool = True) -> list[Meeting]:
     """Store and load every seed the way `manage.py ingest` does."""
     meetings = []
     for name, data, parsed in parsed_seeds():
-        source, _created = store_source(data, name)
+        source, _created = store_bytes(data, name)
         meetings.append(load_parsed(parsed, source, published=published).meeting)
     return meetings
 

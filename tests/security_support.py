@@ -1,7 +1,8 @@
 """A seed referat with chosen words put into its title, referat, participants and bilag."""
 from __future__ import annotations
 
-from ingest.load import process_source, store_source
+from ingest.process import process_source
+from ingest.store import store_bytes
 from minutes.models import Meeting
 from tests.upload_support import SEED_2024
 
@@ -27,7 +28,7 @@ def seed_with(*, title: str, participant: str, bilag: str, referat: str) -> byte
 
 def load(data: bytes, name: str, *, published: bool) -> Meeting:
     """Store and parse through the real loader, as `manage.py ingest` or an upload does."""
-    source, _created = store_source(data, name)
+    source, _created = store_bytes(data, name)
     result = process_source(source, published=published)
     assert result.meeting is not None, result.message
     return result.meeting

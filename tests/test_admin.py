@@ -4,7 +4,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from ingest.load import load_parsed, store_source
+from ingest.load import load_parsed
+from ingest.store import store_bytes
 from minutes.models import AgendaItem, Meeting, Person, SourceDocument, Topic
 from tests.expected_parses import parsed_from_expectation
 
@@ -20,12 +21,12 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def meeting():
-    source, _ = store_source(b"referat 2024", "referat-2024.txt")
+    source, _ = store_bytes(b"referat 2024", "referat-2024.txt")
     return load_parsed(parsed_from_expectation(SEED_2024), source, published=True).meeting
 
 
 def _reload(version: str):
-    source, _ = store_source(version.encode(), f"{version}.txt")
+    source, _ = store_bytes(version.encode(), f"{version}.txt")
     return load_parsed(parsed_from_expectation(SEED_2024, sha_seed=version), source, published=True)
 
 

@@ -18,7 +18,7 @@ from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 import ingest.tasks
-from ingest.load import store_source
+from ingest.store import store_bytes
 from ingest.tasks import enqueue_parse
 from minutes.models import Meeting, SourceDocument
 from tests.upload_support import DATABASE_TASKS, SEED_2024, make_user, referat_file
@@ -78,7 +78,7 @@ def test_two_uploads_of_the_same_file_at_once_make_one_document():
 
 def test_many_simultaneous_stores_of_the_same_bytes_agree_on_one_document():
     data = SEED_2024.read_bytes()
-    results = run_together(*[lambda: store_source(data, "referat.txt")] * 6)
+    results = run_together(*[lambda: store_bytes(data, "referat.txt")] * 6)
     assert sorted(created for _, created in results) == [False] * 5 + [True]
     assert len({source.pk for source, _ in results}) == 1
     assert SourceDocument.objects.count() == 1
@@ -105,7 +105,7 @@ def test_two_workers_never_parse_the_same_document_twice(monkeypatch):
     for n in range(10):
         # Ten different documents: each one's date line names another day of March 2024.
         variant = text.replace("1. marts 2024", f"{n + 1}. marts 2024", 1)
-        source, _ = store_source(variant.encode("utf-8") + b"\n" * n, f"referat-{n}.txt")
+        source, _ = store_bytes(variant.encode("utf-8") + b"\n" * n, f"referat-{n}.txt")
         enqueue_parse(source)
         sources.append(source)
     assert DBTaskResult.objects.filter(status="READY").count() == 10

@@ -4,7 +4,7 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
-from ingest.pipeline import parse_document
+from ingest.parsing import parse_document
 from minutes.models import Decision
 from tests.opendata_fixtures import DRAFT_DATE, FIXTURES, seeded  # noqa: F401
 

@@ -9,9 +9,9 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from ingest.contract import ParseError
-from ingest.extract_pdf import extract_pdf
-from ingest.limits import Limits
+from ingest.parsing.contract import ParseError
+from ingest.parsing.extract.pdf import extract_pdf
+from ingest.parsing.limits import Limits
 from scripts.make_hostile_files import many_pages_pdf, one_page_pdf
 from scripts.make_test_pdfs import _fonts
 from tests.pdf_fixtures import needs_tesseract
@@ -245,7 +245,7 @@ def test_it_refuses_a_decompression_bomb():
 
 
 def test_it_hands_a_pdf_without_text_layer_to_ocr(test_pdfs, monkeypatch):
-    import ingest.ocr
+    import ingest.parsing.extract.ocr
 
     calls = []
 
@@ -253,7 +253,7 @@ def test_it_hands_a_pdf_without_text_layer_to_ocr(test_pdfs, monkeypatch):
         calls.append(len(data))
         return "handed to OCR"
 
-    monkeypatch.setattr(ingest.ocr, "ocr_pdf", record)
+    monkeypatch.setattr(ingest.parsing.extract.ocr, "ocr_pdf", record)
     data = test_pdfs["001_scanned.pdf"].read_bytes()
     assert extract_pdf(data) == "handed to OCR"
     assert calls == [len(data)]

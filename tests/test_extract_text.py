@@ -1,9 +1,9 @@
 """Text referater in every rendering become plain lines with hints, whatever tool made them."""
 import pytest
 
-from ingest.contract import ParseError
-from ingest.extract import extract, sniff_kind
-from ingest.extract_text import extract_text
+from ingest.parsing.contract import ParseError
+from ingest.parsing.extract import extract, sniff_kind
+from ingest.parsing.extract.text import extract_text
 
 
 def texts(data: bytes) -> list[str]:

@@ -19,8 +19,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from ingest.load import FAILED, LOADED, ingest_file, store_source
-from ingest.pipeline import parse_document
+from ingest.parsing import parse_document
+from ingest.process import FAILED, LOADED, ingest_file
+from ingest.store import store_bytes
 from ingest.tasks import enqueue_parse
 from minutes.models import SourceDocument
 from scripts.make_hostile_files import HOSTILE, SEED, build
@@ -183,7 +184,7 @@ def test_the_worker_survives_hostile_files_and_reads_a_good_one_after(
              "truncated.pdf", "cp1252.txt"]
     sources = {}
     for name in names:
-        source, created = store_source(hostile[name].read_bytes(), name)
+        source, created = store_bytes(hostile[name].read_bytes(), name)
         assert created
         enqueue_parse(source)  # no transaction open: queued at once
         sources[name] = source

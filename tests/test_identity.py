@@ -1,7 +1,8 @@
 """One Person and one Organisation per real one across meetings, OCR damage and admin merges."""
 import pytest
 
-from ingest.load import load_parsed, store_source
+from ingest.load import load_parsed
+from ingest.store import store_bytes
 from minutes.identity import (
     Resolver,
     is_ocr_variant,
@@ -21,7 +22,7 @@ def media(settings, tmp_path):
 
 def _load_all(stems):
     for stem in stems:
-        source, _ = store_source(stem.encode(), f"{stem}.txt")
+        source, _ = store_bytes(stem.encode(), f"{stem}.txt")
         load_parsed(parsed_from_expectation(stem), source, published=True)
 
 

@@ -4,9 +4,11 @@ from datetime import date
 
 import pytest
 
-from ingest.contract import Attachment as ParsedAttachment
-from ingest.contract import ParseError
-from ingest.load import LOADED, UNCHANGED, UPDATED, load_parsed, store_source
+from ingest.load import load_parsed
+from ingest.parsing.contract import Attachment as ParsedAttachment
+from ingest.parsing.contract import ParseError
+from ingest.process import LOADED, UNCHANGED, UPDATED
+from ingest.store import store_bytes
 from minutes.models import (
     AgendaItem,
     Attachment,
@@ -30,7 +32,7 @@ def media(settings, tmp_path):
 
 
 def _source(name: str = "referat.txt", data: bytes = b"DASSOS referat") -> SourceDocument:
-    source, _created = store_source(data, name)
+    source, _created = store_bytes(data, name)
     return source
 
 
@@ -195,7 +197,7 @@ def test_a_meeting_without_a_date_writes_nothing():
 
 def test_the_original_is_stored_byte_for_byte_under_its_hash(media):
     data = "Æble, ø og å\r\n".encode("cp1252")
-    source, created = store_source(data, "../../etc/passwd.txt")
+    source, created = store_bytes(data, "../../etc/passwd.txt")
 
     assert created
     assert source.file.name == f"sources/{source.sha256[:2]}/{source.sha256}.txt"
@@ -205,8 +207,8 @@ def test_the_original_is_stored_byte_for_byte_under_its_hash(media):
 
 
 def test_the_same_bytes_are_stored_once():
-    first, created = store_source(b"same", "a.txt")
-    again, created_again = store_source(b"same", "b.txt")
+    first, created = store_bytes(b"same", "a.txt")
+    again, created_again = store_bytes(b"same", "b.txt")
     assert created and not created_again
     assert again == first
     assert SourceDocument.objects.count() == 1
@@ -239,7 +241,7 @@ def test_an_editor_withdrawal_is_kept_by_a_published_ingest():
 
 
 def test_a_crash_halfway_through_a_load_leaves_no_half_meeting(monkeypatch, fixtures_dir):
-    from ingest import load
+    from ingest import load, process
 
     def crash(self, item, attachments):
         if item.number == "2.1":
@@ -247,7 +249,7 @@ def test_a_crash_halfway_through_a_load_leaves_no_half_meeting(monkeypatch, fixt
 
     monkeypatch.setattr(load._Loader, "_attachments", crash)
 
-    result = load.ingest_file(fixtures_dir / "004_eed90c9ef06859eb.txt", published=True)
+    result = process.ingest_file(fixtures_dir / "004_eed90c9ef06859eb.txt", published=True)
 
     assert result.status == "failed"
     assert "RuntimeError" in result.message

@@ -7,7 +7,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from ingest.extract_pdf import extract_pdf
+from ingest.parsing.extract.pdf import extract_pdf
 from scripts.make_test_pdfs import BORN_DIGITAL, FIXTURES, render_seed
 
 WORD = re.compile(r"[A-Za-zÆØÅæøåé]{3,}")

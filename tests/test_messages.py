@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-from ingest.contract import ParseError
 from ingest.i18n import translate
-from ingest.messages import Message, gettext_noop, join_and, ngettext_noop, render
-from ingest.pipeline import parse_document
+from ingest.parsing import parse_document
+from ingest.parsing.contract import ParseError
+from ingest.parsing.messages import Message, gettext_noop, join_and, ngettext_noop, render
 
 ROOT = Path(__file__).resolve().parent.parent
 NO_COVER = ROOT / "fixtures" / "001_40beb81e564bf595.txt"  # the date is inferred from bilag titles

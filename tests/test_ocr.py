@@ -7,9 +7,9 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from ingest import ocr
-from ingest.contract import ParseError
-from ingest.limits import Limits
+from ingest.parsing.contract import ParseError
+from ingest.parsing.extract import ocr
+from ingest.parsing.limits import Limits
 from tests.pdf_fixtures import needs_tesseract, tesseract_with_danish
 
 # The first lines are clean Danish; the last ones are printed exactly as seed 000's OCR damaged

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.ocr_repair import looks_like_ocr, repair_ocr_text
+from ingest.parsing.extract.ocr_repair import looks_like_ocr, repair_ocr_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 OCR_SEED = FIXTURES / "000_356b5759de07d0fb.txt"

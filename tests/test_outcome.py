@@ -1,7 +1,7 @@
 """What the committee did with an item, read from its Referat."""
 import pytest
 
-from ingest.outcome import classify_outcome, sentences
+from ingest.parsing.parse.outcome import classify_outcome, sentences
 
 
 @pytest.mark.parametrize(

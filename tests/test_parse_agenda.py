@@ -1,10 +1,10 @@
 """Agenda items from referat text: numbering, sections, parts, presenters and bilag."""
 import pytest
 
-from ingest.contract import Line
-from ingest.extract_text import extract_text
-from ingest.parse_agenda import parse_agenda
-from ingest.presenters import is_ved_line, parse_presenters
+from ingest.parsing.contract import Line
+from ingest.parsing.extract.text import extract_text
+from ingest.parsing.parse.agenda import parse_agenda
+from ingest.parsing.parse.presenters import is_ved_line, parse_presenters
 
 
 def agenda(text: str):

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.contract import ParseError
-from ingest.pipeline import parse_document
+from ingest.parsing import parse_document
+from ingest.parsing.contract import ParseError
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 

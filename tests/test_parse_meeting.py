@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from ingest.contract import Line
-from ingest.extract import extract
-from ingest.extract_text import extract_text
-from ingest.parse_meeting import parse_meeting_info
+from ingest.parsing.contract import Line
+from ingest.parsing.extract import extract
+from ingest.parsing.extract.text import extract_text
+from ingest.parsing.parse.meeting import parse_meeting_info
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_STEMS = sorted(path.stem for path in (ROOT / "fixtures").glob("*.txt"))

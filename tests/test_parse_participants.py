@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from ingest.contract import Participant
-from ingest.extract import extract
-from ingest.extract_text import extract_text
-from ingest.parse_meeting import parse_participants
+from ingest.parsing.contract import Participant
+from ingest.parsing.extract import extract
+from ingest.parsing.extract.text import extract_text
+from ingest.parsing.parse.meeting import parse_participants
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_STEMS = sorted(path.stem for path in (ROOT / "fixtures").glob("*.txt"))
@@ -146,7 +146,7 @@ def test_parentheses_misread_by_ocr_still_give_the_role():
 
 
 def test_it_reads_participants_from_ocr_damaged_text_after_repair():
-    from ingest.ocr_repair import repair_ocr_text
+    from ingest.parsing.extract.ocr_repair import repair_ocr_text
 
     stem = "004_eed90c9ef06859eb"
     expected = json.loads((ROOT / "tests/expectations" / f"{stem}.json").read_text("utf-8"))

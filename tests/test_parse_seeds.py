@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.attachments import parse_bilag_line
-from ingest.contract import ParsedMeeting
-from ingest.pipeline import parse_document
+from ingest.parsing import parse_document
+from ingest.parsing.contract import ParsedMeeting
+from ingest.parsing.parse.attachments import parse_bilag_line
 from scripts.make_test_pdfs import BORN_DIGITAL
 from tests.pdf_fixtures import needs_tesseract
 

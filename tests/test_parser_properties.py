@@ -12,9 +12,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest.contract import ParsedMeeting, ParseError
-from ingest.limits import Limits
-from ingest.pipeline import parse_document
+from ingest.parsing import parse_document
+from ingest.parsing.contract import ParsedMeeting, ParseError
+from ingest.parsing.limits import Limits
 from scripts.make_test_pdfs import render_seed
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from ingest.load import LOADED, ingest_file
+from ingest.process import LOADED, ingest_file
 from minutes.models import (
     AgendaItem,
     Attachment,

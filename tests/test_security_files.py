@@ -6,7 +6,7 @@ from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.base import ContentFile
 from django.urls import Resolver404, resolve
 
-from ingest.load import store_source
+from ingest.store import store_bytes
 from minutes.models import Attachment, SourceDocument
 from tests.security_support import load
 from tests.upload_support import IMMEDIATE_TASKS, SEED_2024, make_user, referat_file, upload
@@ -58,7 +58,7 @@ def test_an_uploaded_file_s_name_cannot_escape_media_root(
 
 @pytest.mark.parametrize("name", [*ESCAPING_NAMES, "../../etc/passwd", "..", ""])
 def test_the_loader_keeps_a_file_under_media_root_whatever_its_name(media, name):
-    source, created = store_source(SEED_2024.read_bytes(), name)
+    source, created = store_bytes(SEED_2024.read_bytes(), name)
     assert created
     stored = (media / source.file.name).resolve()
     assert stored.is_relative_to(media.resolve())
@@ -103,7 +103,7 @@ def test_a_bilag_is_served_by_id_as_pdf(client, media):
     "name", ['evil".txt', "linje\nskift.txt", "vogn\rretur.txt", "Møde – ÆØÅ.txt"]
 )
 def test_the_staff_download_survives_any_original_name(client, media, name):
-    source, _created = store_source(SEED_2024.read_bytes(), name)
+    source, _created = store_bytes(SEED_2024.read_bytes(), name)
     client.force_login(make_user("sekretaer", sekretariat=True))
     response = client.get(f"/sekretariat/{source.pk}/original/")
     assert response.status_code == 200

@@ -10,7 +10,8 @@ from django.contrib.auth.models import Permission
 from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from ingest.load import process_source, store_source
+from ingest.process import process_source
+from ingest.store import store_bytes
 from tests.upload_support import IMMEDIATE_TASKS, SEED_2024, make_user
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +89,7 @@ def personas(db):
 def urls(settings, tmp_path, personas):
     settings.TASKS = IMMEDIATE_TASKS
     settings.MEDIA_ROOT = tmp_path
-    source, _ = store_source(SEED_2024.read_bytes(), SEED_2024.name)
+    source, _ = store_bytes(SEED_2024.read_bytes(), SEED_2024.name)
     process_source(source, published=False)
     found = protected_urls(source.pk)
     # The walk must see the whole URLconf: every ingest view and every registered model.

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.load import LOADED, ingest_file
+from ingest.process import LOADED, ingest_file
 from minutes.models import AgendaItem, Attachment, Decision, Participant, Person
 
 pytestmark = pytest.mark.django_db

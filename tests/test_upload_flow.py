@@ -2,7 +2,7 @@
 import pytest
 from django.core.files.storage import default_storage
 
-from ingest.contract import ParseError
+from ingest.parsing.contract import ParseError
 from minutes.models import Meeting, SourceDocument
 from tests.upload_support import SEED_2022, SEED_2024, referat_file, upload
 
@@ -91,11 +91,11 @@ def test_it_refuses_a_file_over_the_size_limit(staff, settings):
 def test_a_file_that_cannot_be_parsed_keeps_its_original_and_can_be_retried(
     staff, django_capture_on_commit_callbacks, monkeypatch
 ):
-    from ingest import load
+    from ingest import process as load
 
     real_parse = load.parse_document
 
-    def old_parser(data, filename, limits):
+    def old_parser(data, filename, limits, sha256=None):
         raise ParseError("The document has no agenda items this parser can read.")
 
     monkeypatch.setattr(load, "parse_document", old_parser)

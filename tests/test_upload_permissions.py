@@ -2,7 +2,8 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from ingest.load import process_source, store_source
+from ingest.process import process_source
+from ingest.store import store_bytes
 from minutes.models import SourceDocument
 from tests.upload_support import SEED_2022, SEED_2024, make_user
 
@@ -12,11 +13,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("upload_settings")]
 @pytest.fixture
 def sources():
     """A parsed referat, a failed one and a replacement waiting for confirmation."""
-    ready, _ = store_source(SEED_2024.read_bytes(), SEED_2024.name)
+    ready, _ = store_bytes(SEED_2024.read_bytes(), SEED_2024.name)
     process_source(ready, published=False)
-    failed, _ = store_source(b"Ingen dato, ingen punkter.", "tom.txt")
+    failed, _ = store_bytes(b"Ingen dato, ingen punkter.", "tom.txt")
     process_source(failed, published=False)
-    replacement, _ = store_source(SEED_2022.read_bytes(), SEED_2022.name)
+    replacement, _ = store_bytes(SEED_2022.read_bytes(), SEED_2022.name)
     SourceDocument.objects.filter(pk=replacement.pk).update(
         status=SourceDocument.Status.REPLACEMENT, meeting=ready.meeting
     )

@@ -2,7 +2,7 @@
 import pytest
 from django.utils.html import escape
 
-from ingest.load import reingest_source
+from ingest.process import reingest_source
 from minutes.models import AgendaItem, Meeting, SourceDocument
 from tests.upload_support import SEED_2024, referat_file, upload
 

@@ -26,7 +26,7 @@ def test_an_upload_waits_in_the_queue_until_the_worker_reads_it(
     assert source.status == SourceDocument.Status.WAITING
     assert source.task_id == str(job.id)
     assert job.status == "READY"
-    assert job.args_kwargs == {"args": [source.pk, False], "kwargs": {}}
+    assert job.args_kwargs == {"args": [source.pk, False, False], "kwargs": {}}
     page = client.get(f"/sekretariat/{source.pk}/").content.decode()
     assert "Filen læses. Siden opdateres af sig selv." in page
     assert 'http-equiv="refresh"' in page

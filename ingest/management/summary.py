@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from ingest.i18n import describe_conflict
-from ingest.load import FAILED, LOADED, REPLACEMENT, UNCHANGED, UPDATED, IngestResult
+from ingest.process import FAILED, LOADED, REPLACEMENT, UNCHANGED, UPDATED, IngestResult
 
 # What became of each document, as the table and the totals call it.
 STATUS = {

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ingest.forms import UploadForm
-from ingest.load import store_upload
+from ingest.store import store_upload
 from ingest.tasks import enqueue_parse
 from ingest.views.access import UPLOAD, secretariat
 from minutes.models import SourceDocument

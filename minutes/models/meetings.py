@@ -143,7 +143,7 @@ class SourceDocument(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.WAITING
     )
     error = models.TextField(_("fejl"), blank=True)
-    # The same error as a message template and its parameters (ingest.messages), so the
+    # The same error as a message template and its parameters (ingest.parsing.messages), so the
     # secretariat's pages show it in the reader's language; `error` keeps the Danish text.
     error_message = models.JSONField(_("fejlbesked"), default=dict, blank=True)
     body_hint = models.ForeignKey(

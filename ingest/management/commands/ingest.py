@@ -9,8 +9,8 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from ingest.load import FAILED, IngestResult, ingest_file
 from ingest.management.summary import fail_if_any_failed, print_summary
+from ingest.process import FAILED, IngestResult, ingest_file
 
 SUFFIXES = {".pdf", ".txt", ".md", ".markdown"}
 

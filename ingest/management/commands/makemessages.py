@@ -1,9 +1,9 @@
 """`manage.py makemessages` that also extracts the parser's plural messages.
 
 The parsing half of ingest has no Django: it marks its Danish msgids with
-`ingest.messages.gettext_noop` (a keyword Django's command already knows) and, for sentences with
-a count, `ingest.messages.ngettext_noop(singular, plural)`, which this adds (Django's documented
-way to customise the command).
+`ingest.parsing.messages.gettext_noop` (a keyword Django's command already knows) and, for
+sentences with a count, `ingest.parsing.messages.ngettext_noop(singular, plural)`, which this
+adds (Django's documented way to customise the command).
 """
 from django.core.management.commands import makemessages
 

@@ -9,11 +9,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ingest.contract import ParsedMeeting, ParseError
 from ingest.i18n import kind_label, translate
-from ingest.limits import too_large
-from ingest.load import limits_from_settings
-from ingest.pipeline import parse_document
+from ingest.parsing import parse_document
+from ingest.parsing.contract import ParsedMeeting, ParseError
+from ingest.parsing.limits import too_large
+from ingest.process import limits_from_settings
 from minutes.models import Outcome
 
 

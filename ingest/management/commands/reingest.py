@@ -5,8 +5,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from ingest.load import parser_version, reingest_source
 from ingest.management.summary import fail_if_any_failed, print_summary
+from ingest.parsing import fingerprint
+from ingest.process import reingest_source
 from minutes.models import Meeting, SourceDocument
 
 
@@ -39,7 +40,7 @@ class Command(BaseCommand):
         if options["all"] or options["outdated"]:
             for meeting in Meeting.objects.select_related("current_source").order_by("date"):
                 source = meeting.current_source or meeting.sources.order_by("-uploaded_at").first()
-                if source and (options["all"] or source.parser_version != parser_version()):
+                if source and (options["all"] or source.parser_version != fingerprint()):
                     sources[source.pk] = source
         if options["all"]:
             # Sources read before whose meeting rows were deleted: the archive is rebuilt from

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from wordfreq import get_frequency_dict
 
-VOCABULARY_FILE = Path(__file__).resolve().parent / "data" / "referat_words.txt"
+VOCABULARY_FILE = Path(__file__).resolve().parents[1] / "data" / "referat_words.txt"
 
 # OCR misreadings seen in scanned referater: what Tesseract printed -> what was printed.
 # Lower-case on both sides; the case of the source is carried over to the target.

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date, time
 
-from ingest.messages import Message, Plural, render
+from ingest.parsing.messages import Message, Plural, render
 
 OUTCOMES = ("approved", "noted", "discussed", "decided", "rejected", "none")
 KINDS = ("text", "markdown", "pdf", "scanned-pdf")

@@ -5,7 +5,7 @@ import re
 from difflib import SequenceMatcher
 from urllib.parse import unquote, urlsplit
 
-from ingest.contract import Attachment
+from ingest.parsing.contract import Attachment
 
 # Only the first separator after the label is one: "Bilag 6 - Baggrundsnotat - Koordinering ...".
 BILAG_RE = re.compile(

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.attachments import is_web_url, parse_bilag_line
-from ingest.contract import Attachment
-from ingest.presenters import is_ved_line, parse_presenters
+from ingest.parsing.contract import Attachment
+from ingest.parsing.parse.attachments import is_web_url, parse_bilag_line
+from ingest.parsing.parse.presenters import is_ved_line, parse_presenters
 
 MAIN_PARTS = ("indstilling", "referat", "sagsfremstilling", "bilag")
 PART_RE = re.compile(

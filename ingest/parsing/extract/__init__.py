@@ -1,10 +1,10 @@
 """Decide what a file is from its bytes (never its name) and extract its lines."""
 from __future__ import annotations
 
-from ingest.contract import Extracted, ParseError
-from ingest.extract_text import extract_text
-from ingest.limits import Limits, too_large
-from ingest.messages import Message, gettext_noop, ngettext_noop
+from ingest.parsing.contract import Extracted, ParseError
+from ingest.parsing.extract.text import extract_text
+from ingest.parsing.limits import Limits, too_large
+from ingest.parsing.messages import Message, gettext_noop, ngettext_noop
 
 
 def sniff_kind(data: bytes) -> str:
@@ -17,7 +17,7 @@ def extract(data: bytes, limits: Limits = Limits()) -> Extracted:
     if len(data) > limits.max_bytes:
         raise too_large(len(data), limits)
     if sniff_kind(data) == "pdf":
-        from ingest.extract_pdf import extract_pdf
+        from ingest.parsing.extract.pdf import extract_pdf
 
         extracted = extract_pdf(data, limits)
         if len(extracted.raw_text) > limits.max_text:
@@ -43,7 +43,7 @@ def extract(data: bytes, limits: Limits = Limits()) -> Extracted:
 
 
 def _repair_if_ocr(extracted: Extracted) -> Extracted:
-    from ingest.ocr_repair import looks_like_ocr, repair_ocr_text
+    from ingest.parsing.extract.ocr_repair import looks_like_ocr, repair_ocr_text
 
     if not looks_like_ocr(extracted.raw_text):
         return extracted

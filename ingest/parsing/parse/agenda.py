@@ -10,12 +10,12 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from ingest.attachments import match_urls
-from ingest.contract import Item, Line
-from ingest.item_parts import Row, bullet_text, part_heading, split_parts
-from ingest.messages import Message, gettext_noop, join, ngettext_noop
-from ingest.outcome import classify_outcome
-from ingest.presenters import is_ved_line, parse_presenters
+from ingest.parsing.contract import Item, Line
+from ingest.parsing.messages import Message, gettext_noop, join, ngettext_noop
+from ingest.parsing.parse.attachments import match_urls
+from ingest.parsing.parse.item_parts import Row, bullet_text, part_heading, split_parts
+from ingest.parsing.parse.outcome import classify_outcome
+from ingest.parsing.parse.presenters import is_ved_line, parse_presenters
 
 SECTION_RE = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
 ITEM_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$")

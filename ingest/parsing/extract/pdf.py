@@ -19,9 +19,9 @@ from pdfminer.layout import LTChar, LTContainer
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdftypes import PDFStream, resolve1
 
-from ingest.contract import Extracted, Line, ParseError
-from ingest.limits import Limits, too_large, too_many_pages
-from ingest.messages import Message, gettext_noop
+from ingest.parsing.contract import Extracted, Line, ParseError
+from ingest.parsing.limits import Limits, too_large, too_many_pages
+from ingest.parsing.messages import Message, gettext_noop
 
 BULLETS = {"\uf0b7", "\uf0a7", "–", "◦", "▪", "●", "•"}
 CONJUNCTIONS = {"og", "eller", "samt", "and", "or"}
@@ -94,7 +94,7 @@ def extract_pdf(data: bytes, limits: Limits = Limits()) -> Extracted:
             heights.append(float(page.height))
             page.close()
     if not any(per_page):
-        from ingest.ocr import ocr_pdf
+        from ingest.parsing.extract.ocr import ocr_pdf
 
         return ocr_pdf(data, limits)
     return _extracted(per_page, heights, urls)

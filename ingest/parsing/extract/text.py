@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.contract import Extracted, Line, ParseError
-from ingest.messages import gettext_noop
+from ingest.parsing.contract import Extracted, Line, ParseError
+from ingest.parsing.messages import gettext_noop
 
 URL_RE = re.compile(r"https?://[^\s<>()\"'\]]+")
 # "DASSOS      Referat 25.11.21": the running header (or footer) of every page.

@@ -1,10 +1,10 @@
 """Extracted lines → the ParsedMeeting tree: meeting info, participants and agenda items."""
 from __future__ import annotations
 
-from ingest.contract import Extracted, ParsedMeeting, ParseError, Source
-from ingest.messages import Message, gettext_noop
-from ingest.parse_agenda import parse_agenda
-from ingest.parse_meeting import parse_meeting_info, parse_participants
+from ingest.parsing.contract import Extracted, ParsedMeeting, ParseError, Source
+from ingest.parsing.messages import Message, gettext_noop
+from ingest.parsing.parse.agenda import parse_agenda
+from ingest.parsing.parse.meeting import parse_meeting_info, parse_participants
 
 
 def parse_extracted(extracted: Extracted, filename: str, sha256: str) -> ParsedMeeting:

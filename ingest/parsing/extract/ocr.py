@@ -7,11 +7,11 @@ import time
 import pypdfium2 as pdfium
 import pytesseract
 
-from ingest.contract import Extracted, Line, ParseError
-from ingest.extract_text import PAGE_NUMBER_RE, RUNNING_HEADER_RE, URL_RE
-from ingest.limits import Limits, too_many_pages
-from ingest.messages import Message, gettext_noop, ngettext_noop
-from ingest.ocr_repair import repair_ocr_text
+from ingest.parsing.contract import Extracted, Line, ParseError
+from ingest.parsing.extract.ocr_repair import repair_ocr_text
+from ingest.parsing.extract.text import PAGE_NUMBER_RE, RUNNING_HEADER_RE, URL_RE
+from ingest.parsing.limits import Limits, too_many_pages
+from ingest.parsing.messages import Message, gettext_noop, ngettext_noop
 
 LANGUAGE = "dan"
 # An A4 page at 300 dpi is 8.7 million pixels; a page whose rendering would be far larger (a

@@ -1,8 +1,8 @@
 """Bounds that keep hostile files from exhausting time or memory (filled from settings)."""
 from dataclasses import dataclass
 
-from ingest.contract import ParseError
-from ingest.messages import gettext_noop
+from ingest.parsing.contract import ParseError
+from ingest.parsing.messages import gettext_noop
 
 
 @dataclass(frozen=True)

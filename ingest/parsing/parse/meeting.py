@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-from ingest.contract import Line, MeetingInfo
-from ingest.meeting_date import (
+from ingest.parsing.contract import Line, MeetingInfo
+from ingest.parsing.messages import Message, gettext_noop, join
+from ingest.parsing.parse.meeting_date import (
     LONG_DATE,
     SHORT_DATE,
     find_evidence,
@@ -15,8 +16,7 @@ from ingest.meeting_date import (
     make_date,
     month_number,
 )
-from ingest.messages import Message, gettext_noop, join
-from ingest.participants import LABEL_RE, is_agenda_start, parse_participants
+from ingest.parsing.parse.participants import LABEL_RE, is_agenda_start, parse_participants
 
 __all__ = ["parse_meeting_info", "parse_participants"]
 

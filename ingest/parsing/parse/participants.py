@@ -10,7 +10,7 @@ import re
 from collections import deque
 from dataclasses import dataclass
 
-from ingest.contract import Line, Participant
+from ingest.parsing.contract import Line, Participant
 
 # Where the agenda (or its table of contents) begins, the cover page and participant list end.
 # A dated "Dagsorden ..."/"Referat fra ..." line is a title, not the agenda.

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from ingest.messages import Message, gettext_noop, join, join_and, ngettext_noop
+from ingest.parsing.messages import Message, gettext_noop, join, join_and, ngettext_noop
 
 MONTHS = {
     "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,

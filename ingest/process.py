@@ -1,0 +1,139 @@
+"""The one way into the archive: store a file, parse it, load it — for every caller.
+
+The `ingest` command, the upload worker, `reingest` and the admin's re-read all come through
+here, so duplicates, storage, limits and errors are handled in one place. A bad document never
+raises: it keeps its stored original and the reason, and the result says so.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ingest.i18n import translate
+from ingest.load import LOADED, REPLACEMENT, UNCHANGED, UPDATED, load_parsed
+from ingest.parsing import parse_document
+from ingest.parsing.contract import ParseError
+from ingest.parsing.limits import Limits, too_large
+from ingest.parsing.messages import Message, gettext_noop
+from ingest.store import read_original, store_bytes
+from minutes.models import Body, Meeting, SourceDocument
+
+logger = logging.getLogger(__name__)
+
+FAILED = "failed"
+__all__ = ["FAILED", "LOADED", "REPLACEMENT", "UNCHANGED", "UPDATED", "IngestResult"]
+
+
+@dataclass
+class IngestResult:
+    """What became of one document: loaded, updated, unchanged, replacement or failed (with the
+    reason, in the active language)."""
+
+    filename: str
+    status: str
+    source: SourceDocument | None = None
+    meeting: Meeting | None = None
+    message: str = ""
+    conflicts: list[dict] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status != FAILED
+
+
+def limits_from_settings() -> Limits:
+    """The parser's bounds, from the INGEST_MAX_BYTES, _PAGES, _SECONDS and _OCR_DPI settings."""
+    return Limits(
+        max_bytes=settings.INGEST_MAX_BYTES,
+        max_pages=settings.INGEST_MAX_PAGES,
+        ocr_dpi=settings.INGEST_OCR_DPI,
+        max_seconds=settings.INGEST_MAX_SECONDS,
+    )
+
+
+def ingest_file(
+    data: bytes | Path,
+    filename: str | None = None,
+    *,
+    published: bool,
+    uploaded_by=None,
+    body: Body | None = None,
+    meeting_date: date | None = None,
+) -> IngestResult:
+    """Store, dedupe, parse and load one referat; never raises for a bad document."""
+    limits = limits_from_settings()
+    if isinstance(data, Path):
+        filename = filename or data.name
+        size = data.stat().st_size
+        if size > limits.max_bytes:
+            refusal = too_large(size, limits).message
+            return IngestResult(filename, FAILED, message=translate(refusal))
+        data = data.read_bytes()
+    filename = filename or "referat"
+    source, created = store_bytes(
+        data, filename, uploaded_by=uploaded_by, body=body, meeting_date=meeting_date
+    )
+    if not created:
+        message = _("Findes allerede i arkivet (%(status)s).") % {
+            "status": source.get_status_display()
+        }
+        return IngestResult(filename, UNCHANGED, source, source.meeting, message)
+    return process_source(source, published=published, data=data)
+
+
+def process_source(
+    source: SourceDocument, *, published: bool, replace: bool = True, data: bytes | None = None
+) -> IngestResult:
+    """Parse a stored source and load it; on failure keep the source with its error.
+
+    `data` is the source's bytes when the caller has them already (read once, hashed once).
+    With replace=False a parse of a meeting that already has another source is not loaded: the
+    source is marked "replacement" (with what was read) until staff confirm.
+    """
+    filename = source.original_filename
+    source.status = SourceDocument.Status.PARSING
+    source.parse_started_at = timezone.now()
+    source.save(update_fields=["status", "parse_started_at"])
+    try:
+        if data is None:
+            data = read_original(source)
+        parsed = parse_document(data, filename, limits_from_settings(), sha256=source.sha256)
+        loaded = load_parsed(parsed, source, published=published, replace=replace)
+    except ParseError as exc:
+        return _fail(source, exc.message)
+    except Exception as exc:
+        # A parser bug on one file must not stop a batch or leave the source "parsing" forever.
+        logger.exception("Unexpected error while ingesting %s", filename)
+        message = Message(
+            gettext_noop("Filen kunne ikke læses på grund af en intern fejl (%(error)s)."),
+            error=type(exc).__name__,
+        )
+        return _fail(source, message)
+    return IngestResult(filename, loaded.status, source, loaded.meeting, "", loaded.conflicts)
+
+
+def reingest_source(source: SourceDocument) -> IngestResult:
+    """Rebuild from a stored source (after a parser upgrade), keeping the meeting's status."""
+    if source.meeting_id:
+        published = source.meeting.is_published
+    else:
+        published = source.status == SourceDocument.Status.PUBLISHED
+    return process_source(source, published=published)
+
+
+def _fail(source: SourceDocument, message: Message) -> IngestResult:
+    """Keep why the source failed: as Danish text, and as the message each page translates."""
+    source.status = SourceDocument.Status.FAILED
+    source.error = str(message)
+    source.error_message = message.to_json()
+    source.parsed_at = timezone.now()
+    source.save(update_fields=["status", "error", "error_message", "parsed_at"])
+    return IngestResult(
+        source.original_filename, FAILED, source, source.meeting, translate(message)
+    )

@@ -12,13 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from ingest.parsing.danish_dates import make_date, month_number
 from ingest.parsing.messages import Message, gettext_noop, join, join_and, ngettext_noop
-
-MONTHS = {
-    "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
-    "august": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-}
-MONTH_ABBREVIATIONS = {name[:3]: number for name, number in MONTHS.items()}
 
 # "27. februar 2026", "1. marts" (the year is optional; callers decide whether they need it).
 LONG_DATE = r"(?P<day>\d{1,2})\.\s*(?P<month>[a-zæøå]{3,9})\.?(?:\s+(?P<year>\d{4}))?"
@@ -60,24 +55,6 @@ class Evidence:
     date: date
     kind: str  # header | postscript | bilag | title
     quote: str
-
-
-def month_number(word: str) -> int | None:
-    """'februar' / 'Feb' → 2; None for a word that is not a Danish month."""
-    word = word.lower().rstrip(".")
-    return MONTHS.get(word) or (MONTH_ABBREVIATIONS.get(word) if len(word) == 3 else None)
-
-
-def make_date(year: int | None, month: int | None, day: int) -> date | None:
-    """A date from parts, two-digit years read as 20xx; None when the parts are impossible."""
-    if year is None or month is None:
-        return None
-    if year < 100:
-        year += 2000
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _long(match: re.Match[str]) -> date | None:

@@ -11,17 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-MONTHS = {
-    "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
-    "august": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-}
-_MONTH = "|".join(MONTHS)
+from ingest.parsing.danish_dates import MONTH_NAMES, make_date, month_number
 
 # "jf. pkt. 1.2", "jf. punkt 2.1", "pkt. 2.2 ovenfor": an item of the same meeting.
 ITEM_REF = re.compile(r"\b(?:pkt\.|punkt)\s?(\d{1,2}(?:\.\d{1,2})?)\b", re.IGNORECASE)
 # "på DASSOS mødet den 22. januar 2020", "DASSOS-mødet d. 5. maj 2022": another meeting.
 MEETING_REF = re.compile(
-    rf"\bDASSOS[ -]?møde(?:t)?\s+(?:den|d\.)\s+(\d{{1,2}})\.\s?({_MONTH})\s+(\d{{4}})\b",
+    rf"\bDASSOS[ -]?møde(?:t)?\s+(?:den|d\.)\s+(\d{{1,2}})\.\s?({MONTH_NAMES})\s+(\d{{4}})\b",
     re.IGNORECASE,
 )
 # "Rammeaftale 2025-26", "Rammeaftalen 2025-2026".
@@ -115,10 +111,7 @@ def _newest_other(candidates: list[CatalogueItem], here: date) -> CatalogueItem 
 
 
 def _meeting_date(match: re.Match) -> date | None:
-    try:
-        return date(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
-    except ValueError:
-        return None
+    return make_date(int(match.group(3)), month_number(match.group(2)), int(match.group(1)))
 
 
 def find_references(text: str, catalogue: Catalogue, here: date) -> list[Reference]:

@@ -10,11 +10,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
-MONTHS = (
-    "januar februar marts april maj juni juli august september oktober november december"
-).split()
-_MONTH = "|".join(MONTHS)
-_DATE = re.compile(rf"\b(\d{{1,2}})\.\s?({_MONTH})\b(?:\s+(\d{{4}}))?", re.IGNORECASE)
+from ingest.parsing.danish_dates import MONTH_NAMES, make_date, month_number
+
+_DATE = re.compile(rf"\b(\d{{1,2}})\.\s?({MONTH_NAMES})\b(?:\s+(\d{{4}}))?", re.IGNORECASE)
 _TIME = re.compile(r"\bkl\.\s?(\d{1,2})(?:[.:](\d{2}))?(?:\s?[-–]\s?(\d{1,2})(?:[.:](\d{2}))?)?")
 # "Møder 2026", "Mødeplan for DASSOS 2022", OCR'd "Mader 2026"; at most 200 characters looked at.
 _PLAN_TITLE = re.compile(r"\bm\w{1,2}de(?:r\b|plan)", re.IGNORECASE)
@@ -22,8 +20,8 @@ _YEAR = re.compile(r"\b(20\d\d)\b")
 # "Møder i Forretningsudvalget 2021:" opens another committee's list; "DASSOS" one of ours.
 _LIST_HEADING = re.compile(r"^\W*m\w{1,2}der\s+i\s+(\S+)", re.IGNORECASE)
 _NEXT = re.compile(
-    rf"\bn\w{{1,3}}ste\s+m\w{{1,2}}de\s+i\s+DASSOS\b[^.\n]{{0,40}}?\b(\d{{1,2}})\.\s?({_MONTH})\s+"
-    rf"(\d{{4}})(?P<rest>[^\n]{{0,120}})",
+    rf"\bn\w{{1,3}}ste\s+m\w{{1,2}}de\s+i\s+DASSOS\b[^.\n]{{0,40}}?\b(\d{{1,2}})\.\s?"
+    rf"({MONTH_NAMES})\s+(\d{{4}})(?P<rest>[^\n]{{0,120}})",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[•\-*¢]|[eo](?=\s))?\s*")
@@ -51,10 +49,7 @@ def _time(hour: str | None, minute: str | None) -> time | None:
 
 
 def _day(day: str, month: str, year: int) -> date | None:
-    try:
-        return date(year, MONTHS.index(month.lower()) + 1, int(day))
-    except ValueError:
-        return None
+    return make_date(year, month_number(month), int(day))
 
 
 def _details(text: str) -> tuple[time | None, time | None, str]:

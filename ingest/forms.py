@@ -8,7 +8,7 @@ from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.utils.translation import gettext_lazy as _
 
 from minutes.models import AgendaItem, Body, Decision, Meeting, Outcome
-from minutes.models.base import Lockable
+from minutes.models.base import lock_changed
 
 SUFFIXES = {"pdf": "pdf", "txt": "text", "md": "text", "markdown": "text"}
 
@@ -110,20 +110,6 @@ class PlainTextField(forms.CharField):
 
     def to_python(self, value):
         return super().to_python(value).replace("\r\n", "\n")
-
-
-def lock_changed(form: forms.ModelForm) -> list[str]:
-    """Lock the fields this form really changed (a later parse leaves them alone); their names."""
-    instance = form.instance
-    changed = [
-        name
-        for name in form.changed_data
-        if name in {f.name for f in instance._meta.fields}
-        and form.initial.get(name) != form.cleaned_data.get(name)
-    ]
-    if isinstance(instance, Lockable):
-        instance.lock(*changed)
-    return changed
 
 
 class MeetingForm(forms.ModelForm):

@@ -1,12 +1,17 @@
 """Admin for editors: correct what the parser read; every correction is locked against re-ingest."""
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import admin, messages
-from django.db.models import Count, QuerySet
+from django.db import models
+from django.db.models import Count
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from ingest.forms import PlainTextField
 from ingest.tasks import enqueue_parse
 from minutes.identity import merge_organisations, merge_persons, name_key, organisation_key
 from minutes.models import (
@@ -23,30 +28,13 @@ from minutes.models import (
     SourceDocument,
     Topic,
 )
-from minutes.models.base import Lockable
+from minutes.models.base import Lockable, edited_fields, lock_changed
 from minutes.models.people import AliasSource
 from minutes.topics import matching_topics
 
-
-def _comparable(value):
-    if isinstance(value, QuerySet | list | tuple):
-        return {getattr(v, "pk", v) for v in value}
-    return value
-
-
-def _lock_from_form(form) -> None:
-    """Remember which fields an editor changed, so a later parse leaves them alone."""
-    instance = form.instance
-    if not isinstance(instance, Lockable) or not form.has_changed():
-        return
-    # changed_data alone over-reports: Django counts an unchanged empty JSON value as changed.
-    edited = [
-        name
-        for name in form.changed_data
-        if name != "locked_fields"
-        and _comparable(form.initial.get(name)) != _comparable(form.cleaned_data.get(name))
-    ]
-    instance.lock(*edited)
+# Texts read back with LF line ends (a browser sends a textarea with CRLF), as on the review
+# page: an edit elsewhere on the page leaves a text's stored bytes alone.
+PLAIN_TEXT = {models.TextField: {"form_class": PlainTextField}}
 
 
 def _curate(parent: Lockable, rows: str) -> None:
@@ -75,14 +63,16 @@ def source_link(source: SourceDocument | None) -> str:
 class LockingAdmin(SimpleHistoryAdmin):
     """Locks the fields an editor changes, on the page itself and in its inlines."""
 
+    formfield_overrides = PLAIN_TEXT
+
     def save_model(self, request, obj, form, change):
-        _lock_from_form(form)
+        lock_changed(form)
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
         for inline_form in formset.forms:
             if inline_form not in formset.deleted_forms:
-                _lock_from_form(inline_form)
+                lock_changed(inline_form)
         parent = form.instance
         deleted = any(f.instance.pk for f in formset.deleted_forms)
         if deleted and isinstance(parent, Lockable):
@@ -142,6 +132,7 @@ class BodyAdmin(admin.ModelAdmin):
 
 class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
+    formfield_overrides = PLAIN_TEXT
     fields = ["order", "number", "section", "title"]
     extra = 0
     show_change_link = True
@@ -234,12 +225,14 @@ class MeetingAdmin(LockingAdmin):
 
 class DecisionInline(admin.StackedInline):
     model = Decision
+    formfield_overrides = PLAIN_TEXT
     fields = ["order", "outcome", "text"]
     extra = 0
 
 
 class AttachmentInline(admin.TabularInline):
     model = Attachment
+    formfield_overrides = PLAIN_TEXT
     fields = ["order", "label", "title", "url", "file"]
     extra = 0
 
@@ -326,15 +319,70 @@ class DecisionAdmin(LockingAdmin):
         return obj.item.meeting.date
 
 
-class PersonAliasInline(admin.TabularInline):
-    model = PersonAlias
+class AliasInline(admin.TabularInline):
+    """The spellings of a person or an organisation; an editor's new ones are marked as such."""
+
     fields = ["name", "source"]
     readonly_fields = ["source"]
     extra = 0
 
 
+class PersonAliasInline(AliasInline):
+    model = PersonAlias
+
+
+class OrganisationAliasInline(AliasInline):
+    model = OrganisationAlias
+
+
+class AliasedAdmin(SimpleHistoryAdmin):
+    """Persons and organisations: their spellings (aliases) kept findable by lookup key, and
+    merging the selected rows into the one with the most participations.
+
+    A subclass names its alias key function, its merge function and the annotation its list
+    orders by, and wraps `merge_selected` in an admin action with its own wording.
+    """
+
+    alias_key: Callable[[str], str]  # a staticmethod: name → lookup key
+    merge_into: Callable[[Any, Any], Any]  # a staticmethod: (keep, other) → keep
+    count_annotation: str  # participations, as the list shows and orders them
+    too_few_message: str
+
+    def get_queryset(self, request):
+        count = Count("participations")
+        return super().get_queryset(request).annotate(**{self.count_annotation: count})
+
+    @admin.display(description=_("offentlig side"))
+    def public_page(self, obj):
+        return public_link(obj) if obj.pk else "–"
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        key = self.alias_key(obj.name)
+        if not obj.aliases.model.objects.filter(key=key).exists():
+            obj.aliases.create(name=obj.name, key=key, source=AliasSource.ADMIN)
+
+    def save_formset(self, request, form, formset, change):
+        for alias_form in formset.forms:
+            alias_form.instance.key = self.alias_key(alias_form.instance.name or "")
+            if not alias_form.instance.pk:
+                alias_form.instance.source = AliasSource.ADMIN
+        super().save_formset(request, form, formset, change)
+
+    def merge_selected(self, request, queryset) -> None:
+        """Merge the selected rows into the one with the most participations (then the oldest)."""
+        rows = list(queryset.order_by(f"-{self.count_annotation}", "pk"))
+        if len(rows) < 2:
+            self.message_user(request, self.too_few_message, messages.WARNING)
+            return
+        keep = rows[0]
+        for other in rows[1:]:
+            self.merge_into(keep, other)
+        self.message_user(request, _("Slået sammen til %(name)s.") % {"name": keep.name})
+
+
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(AliasedAdmin):
     list_display = ["name", "meetings", "public_page"]
     search_fields = ["name", "aliases__name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -342,57 +390,30 @@ class PersonAdmin(SimpleHistoryAdmin):
     readonly_fields = ["public_page"]
     inlines = [PersonAliasInline]
     actions = ["merge"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(meeting_count=Count("participations"))
+    alias_key = staticmethod(name_key)
+    merge_into = staticmethod(merge_persons)
+    count_annotation = "meeting_count"
+    too_few_message = _("Vælg mindst to personer.")
 
     @admin.display(description=_("møder"), ordering="meeting_count")
     def meetings(self, obj):
         return obj.meeting_count
 
-    @admin.display(description=_("offentlig side"))
-    def public_page(self, obj):
-        return public_link(obj) if obj.pk else "–"
-
     def save_model(self, request, obj, form, change):
-        if change and "name" in form.changed_data:
+        if change and "name" in edited_fields(form):
             obj.name_locked = True  # an editor's spelling wins over later parses
         super().save_model(request, obj, form, change)
-        key = name_key(obj.name)
-        if not PersonAlias.objects.filter(key=key).exists():
-            PersonAlias.objects.create(person=obj, name=obj.name, key=key, source=AliasSource.ADMIN)
-
-    def save_formset(self, request, form, formset, change):
-        for alias_form in formset.forms:
-            alias_form.instance.key = name_key(alias_form.instance.name or "")
-            if not alias_form.instance.pk:
-                alias_form.instance.source = AliasSource.ADMIN
-        super().save_formset(request, form, formset, change)
 
     @admin.action(
         description=_("Slå valgte personer sammen (til den med flest møder)"),
         permissions=["change"],
     )
     def merge(self, request, queryset):
-        people = list(queryset.order_by("-meeting_count", "pk"))
-        if len(people) < 2:
-            self.message_user(request, _("Vælg mindst to personer."), messages.WARNING)
-            return
-        keep = people[0]
-        for other in people[1:]:
-            merge_persons(keep, other)
-        self.message_user(request, _("Slået sammen til %(name)s.") % {"name": keep.name})
-
-
-class OrganisationAliasInline(admin.TabularInline):
-    model = OrganisationAlias
-    fields = ["name", "source"]
-    readonly_fields = ["source"]
-    extra = 0
+        self.merge_selected(request, queryset)
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(AliasedAdmin):
     list_display = ["name", "kind", "participation_count", "public_page"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases__name"]
@@ -401,46 +422,21 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     readonly_fields = ["public_page"]
     inlines = [OrganisationAliasInline]
     actions = ["merge"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(participation_count=Count("participations"))
+    alias_key = staticmethod(organisation_key)
+    merge_into = staticmethod(merge_organisations)
+    count_annotation = "participation_count"
+    too_few_message = _("Vælg mindst to organisationer.")
 
     @admin.display(description=_("deltagelser"), ordering="participation_count")
     def participation_count(self, obj):
         return obj.participation_count
-
-    @admin.display(description=_("offentlig side"))
-    def public_page(self, obj):
-        return public_link(obj) if obj.pk else "–"
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        key = organisation_key(obj.name)
-        if not OrganisationAlias.objects.filter(key=key).exists():
-            OrganisationAlias.objects.create(
-                organisation=obj, name=obj.name, key=key, source=AliasSource.ADMIN
-            )
-
-    def save_formset(self, request, form, formset, change):
-        for alias_form in formset.forms:
-            alias_form.instance.key = organisation_key(alias_form.instance.name or "")
-            if not alias_form.instance.pk:
-                alias_form.instance.source = AliasSource.ADMIN
-        super().save_formset(request, form, formset, change)
 
     @admin.action(
         description=_("Slå valgte organisationer sammen (til den med flest deltagelser)"),
         permissions=["change"],
     )
     def merge(self, request, queryset):
-        organisations = list(queryset.order_by("-participation_count", "pk"))
-        if len(organisations) < 2:
-            self.message_user(request, _("Vælg mindst to organisationer."), messages.WARNING)
-            return
-        keep = organisations[0]
-        for other in organisations[1:]:
-            merge_organisations(keep, other)
-        self.message_user(request, _("Slået sammen til %(name)s.") % {"name": keep.name})
+        self.merge_selected(request, queryset)
 
 
 @admin.register(Topic)

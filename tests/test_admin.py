@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from ingest.load import load_parsed
 from ingest.store import store_bytes
-from minutes.models import AgendaItem, Meeting, Person, SourceDocument, Topic
+from minutes.models import AgendaItem, Meeting, Organisation, Person, SourceDocument, Topic
 from tests.expected_parses import parsed_from_expectation
 
 pytestmark = pytest.mark.django_db
@@ -124,6 +124,74 @@ def test_an_edit_in_the_admin_survives_reingest_and_shows_in_the_history(admin_c
     assert "admin" in history.content.decode()
 
 
+def _as_browser_sends(item: AgendaItem) -> dict:
+    """The item's texts as a browser posts a textarea back: with CRLF line ends."""
+    return {
+        name: getattr(item, name).replace("\n", "\r\n")
+        for name in ("indstilling", "referat", "sagsfremstilling")
+    }
+
+
+def test_changing_only_the_title_locks_only_the_title(admin_client, meeting):
+    item = meeting.items.get(number="1.2")
+    AgendaItem.objects.filter(pk=item.pk).update(
+        sagsfremstilling="KKR Midtjylland anmodede om koordinering.\n\nDASSOS drøftede det."
+    )
+    item.refresh_from_db()
+    stored = {n: getattr(item, n) for n in ("indstilling", "referat", "sagsfremstilling")}
+    url = reverse("admin:minutes_agendaitem_change", args=[item.pk])
+
+    response = admin_client.post(url, _item_form(item, title="Ny titel", **_as_browser_sends(item)))
+
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.locked_fields == ["title"]
+    assert {n: getattr(item, n) for n in stored} == stored  # LF line ends kept, byte for byte
+
+
+def test_changing_an_inline_decision_locks_only_what_changed(admin_client, meeting):
+    item = meeting.items.get(number="1.2")
+    decision = item.decisions.get()
+    decision.text = "DASSOS drøftede sagen.\nDASSOS godkendte koordineringen."
+    decision.save()
+    url = reverse("admin:minutes_agendaitem_change", args=[item.pk])
+    data = _item_form(
+        item,
+        **_as_browser_sends(item),
+        **{
+            "decisions-TOTAL_FORMS": "1",
+            "decisions-INITIAL_FORMS": "1",
+            "decisions-0-id": decision.pk,
+            "decisions-0-item": item.pk,
+            "decisions-0-order": decision.order,
+            "decisions-0-outcome": "rejected",
+            "decisions-0-text": decision.text.replace("\n", "\r\n"),
+        },
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    decision.refresh_from_db()
+    item.refresh_from_db()
+    assert decision.locked_fields == ["outcome"]
+    assert decision.text == "DASSOS drøftede sagen.\nDASSOS godkendte koordineringen."
+    assert item.locked_fields == []
+
+
+def test_changing_an_items_topics_locks_the_topics(admin_client, meeting):
+    item = meeting.items.get(number="1.2")
+    extra = Topic.objects.exclude(pk__in=item.topics.all()).first()
+    topics = [t.pk for t in item.topics.all()] + [extra.pk]
+    url = reverse("admin:minutes_agendaitem_change", args=[item.pk])
+
+    admin_client.post(url, _item_form(item, topics=topics, **_as_browser_sends(item)))
+
+    item.refresh_from_db()
+    assert item.locked_fields == ["topics"]
+    assert extra in item.topics.all()
+
+
 def test_publish_and_unpublish_actions(admin_client, meeting):
     url = reverse("admin:minutes_meeting_changelist")
     admin_client.post(url, {"action": "unpublish", "_selected_action": [meeting.pk]})
@@ -150,6 +218,63 @@ def test_merging_persons_keeps_the_one_with_most_meetings(admin_client, meeting)
 
     assert not Person.objects.filter(pk=stray.pk).exists()
     assert chair.aliases.filter(name="J. Thyrring Møller").exists()
+
+
+def test_merging_organisations_keeps_the_one_with_most_participations(admin_client, meeting):
+    region = Organisation.objects.get(name="Region Midtjylland")
+    stray = Organisation.objects.create(name="Region Midt", slug="region-midt")
+    url = reverse("admin:minutes_organisation_changelist")
+
+    admin_client.post(url, {"action": "merge", "_selected_action": [stray.pk, region.pk]})
+
+    assert not Organisation.objects.filter(pk=stray.pk).exists()
+    assert region.aliases.filter(name="Region Midt").exists()
+
+
+def test_merging_needs_two_selected(admin_client, meeting):
+    person = Person.objects.get(name="Lene Hornstrup")
+    url = reverse("admin:minutes_person_changelist")
+
+    response = admin_client.post(
+        url, {"action": "merge", "_selected_action": [person.pk]}, follow=True
+    )
+
+    assert "Vælg mindst to personer." in response.content.decode()
+    assert Person.objects.filter(pk=person.pk).exists()
+
+
+def _alias_formset(prefix: str = "aliases", **rows: str) -> dict:
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    for n, name in enumerate(rows.values()):
+        data[f"{prefix}-{n}-name"] = name
+    return data
+
+
+def test_an_organisation_renamed_in_the_admin_keeps_its_new_name_as_an_alias(
+    admin_client, meeting
+):
+    organisation = meeting.participants.first().organisation
+    url = reverse("admin:minutes_organisation_change", args=[organisation.pk])
+
+    response = admin_client.post(
+        url,
+        {
+            "name": "Region Midtjylland (Viborg)",
+            "slug": organisation.slug,
+            "kind": organisation.kind,
+            **_alias_formset(extra="Regionen"),
+        },
+    )
+
+    assert response.status_code == 302
+    aliases = {a.name: a.source for a in organisation.aliases.all()}
+    assert aliases["Region Midtjylland (Viborg)"] == "admin"
+    assert aliases["Regionen"] == "admin"
 
 
 def test_renaming_a_person_fixes_the_spelling_for_later_ingests(admin_client, meeting):

@@ -93,6 +93,31 @@ def test_corrections_are_saved_locked_and_survive_re_ingest(staff, source):
     assert "rettelsen af titel er bevaret" in page
 
 
+def test_only_the_fields_whose_values_changed_are_locked(staff, source):
+    item = source.meeting.items.get(number="1.2")
+    index = list(source.meeting.items.order_by("order")).index(item)
+    texts = {
+        i.pk: (i.indstilling, i.referat, i.sagsfremstilling) for i in source.meeting.items.all()
+    }
+    assert any("\n" in text for triple in texts.values() for text in triple)
+    context = staff.get(f"/sekretariat/{source.pk}/").context
+    data = _correction_data(
+        context, **{f"items-{index}-title": "Lånepuljen", "meeting-location": "Viborg Rådhus"}
+    )
+    # As a browser sends textareas back: CRLF line ends.
+    data = {k: v.replace("\n", "\r\n") if isinstance(v, str) else v for k, v in data.items()}
+
+    response = staff.post(f"/sekretariat/{source.pk}/", data)
+
+    assert response.status_code == 302
+    meeting = Meeting.objects.get(pk=source.meeting_id)
+    assert meeting.locked_fields == ["location"]
+    for other in meeting.items.all():
+        assert other.locked_fields == (["title"] if other.pk == item.pk else [])
+        assert (other.indstilling, other.referat, other.sagsfremstilling) == texts[other.pk]
+        assert not any(d.locked_fields for d in other.decisions.all())
+
+
 def test_a_corrected_date_survives_re_ingest(staff, source):
     context = staff.get(f"/sekretariat/{source.pk}/").context
     response = staff.post(

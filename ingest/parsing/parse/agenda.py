@@ -14,6 +14,7 @@ from ingest.parsing.contract import Item, Line
 from ingest.parsing.messages import Message, gettext_noop, join, ngettext_noop
 from ingest.parsing.parse.attachments import match_urls
 from ingest.parsing.parse.item_parts import Row, bullet_text, part_heading, split_parts
+from ingest.parsing.parse.numbering import number_headings
 from ingest.parsing.parse.outcome import classify_outcome
 from ingest.parsing.parse.presenters import is_ved_line, parse_presenters
 
@@ -149,6 +150,13 @@ def _next_text(rows: list[Row], index: int, skip_blanks: int = 99) -> int | None
     return None
 
 
+def _previous_text(rows: list[Row], index: int) -> str:
+    for probe in range(index - 1, -1, -1):
+        if rows[probe].text:
+            return rows[probe].text
+    return ""
+
+
 def _item_structure_follows(rows: list[Row], index: int) -> bool:
     """True when an item's body (Ved line or part heading) follows within a few lines."""
     probe, seen = index, 0
@@ -175,6 +183,14 @@ class _Walker:
     def __init__(self, rows: list[Row], toc: _Toc):
         self.rows = rows
         self.toc = toc
+        # A document whose headings have one level ("1.", "2." …) has no sections: each
+        # numbered heading is an item.
+        self.single_level = not any(
+            ITEM_RE.match(row.text) and _plausible_title(ITEM_RE.match(row.text)[3])
+            for index, row in enumerate(rows)
+            if index not in toc.rows
+        )
+        self.item_seq = 0  # the last item number of a one-level document
         self.section: int | None = None
         self.section_title = ""
         self.minor = 0
@@ -203,6 +219,11 @@ class _Walker:
         text = row.text
         if len(text) > MAX_HEADING_CHARS:
             return index + 1
+        if self.single_level:
+            match = SECTION_RE.match(text)
+            if match and self._single_item(index, int(match[1]), match[2]):
+                self.item_seq = int(match[1])
+                return self._add_item(match[1], match[2], index, row.page, inferred=False)
         section = self._section(index)
         if section is not None:
             number, title = section
@@ -241,6 +262,8 @@ class _Walker:
         text = self.rows[index].text
         current = self.section or 0
         match = SECTION_RE.match(text)
+        if match and self.single_level:
+            return None  # numbered headings are items; sections can only be named
         if match and not ITEM_RE.match(text):
             number, title = int(match[1]), match[2].strip()
             # The first section may have any number; later ones follow on.
@@ -255,6 +278,8 @@ class _Walker:
                 return (number, title) if _close(toc_title, title, 0.8) else None
             if known or _item_structure_follows(self.rows, index):
                 return number, title
+            if self._opens_items(index, number):
+                return number, title
             return None
         if not self._standalone(index) or len(text) > 40:
             return None
@@ -262,6 +287,35 @@ class _Walker:
         if known and not is_ved_line(self._next_line(index)):
             return current + 1, known
         return None
+
+    def _opens_items(self, index: int, number: int) -> bool:
+        """True when the next line is the first item of this section ("2." then "2.1 …")."""
+        match = ITEM_RE.match(self._next_line(index))
+        return bool(match) and int(match[1]) == number and _plausible_title(match[3])
+
+    def _single_item(self, index: int, number: int, title: str) -> bool:
+        """A heading of a one-level document: next in sequence, standing alone or styled."""
+        row = self.rows[index]
+        styled = row.heading is not None
+        top = self.item_seq + (3 if styled else 1)
+        if not self.item_seq < number <= top and not (self.item_seq == 0 and number == 0):
+            return False
+        if not _plausible_title(title, 25) or title.rstrip().endswith((".", ",", ";")):
+            return False
+        if styled:
+            return True
+        if not self._paragraph_start(index):
+            return False
+        previous = _previous_text(self.rows, index)
+        if previous.endswith(":"):
+            return False  # "… følgende punkter:" then a numbered list
+        following = self.rows[index + 1].text if index + 1 < len(self.rows) else ""
+        return (
+            not following
+            or part_heading(following) is not None
+            or is_ved_line(following)
+            or len(title.split()) <= 12
+        )
 
     def _next_line(self, index: int) -> str:
         probe = _next_text(self.rows, index)
@@ -360,8 +414,16 @@ def _item_from(heading: _Heading, rows: list[Row], end: int) -> Item:
 def parse_agenda(lines: list[Line], urls: list[str]) -> tuple[list[Item], list[Message]]:
     """Every agenda item in document order, and warnings about what had to be inferred."""
     rows = _rows(lines)
+    numbering = number_headings(
+        [row.text for row in rows], {i for i, row in enumerate(rows) if row.text}
+    )
+    for row, text in zip(rows, numbering.texts, strict=True):
+        row.text = text
     toc = _find_toc(rows)
-    headings = _Walker(rows, toc).walk()
+    walker = _Walker(rows, toc)
+    headings = walker.walk()
+    for heading in headings:
+        heading.number = numbering.display(heading.number, heading.start)
     items: list[Item] = []
     for position, heading in enumerate(headings):
         end = headings[position + 1].start if position + 1 < len(headings) else len(rows)
@@ -369,6 +431,10 @@ def parse_agenda(lines: list[Line], urls: list[str]) -> tuple[list[Item], list[M
             continue
         # A section with an item's body but no sub-items ("4. Dialog med …") is one item.
         items.append(_item_from(heading, rows, end))
+    if walker.single_level and len(items) == 1 and not _has_item_body(
+        rows[headings[0].row :]
+    ):
+        items = []  # one numbered line in a text that has no agenda is no agenda
     attachments = [a for item in items for a in item.attachments]
     match_urls(attachments, urls)
     return items, _warnings(headings, items, toc)

@@ -1,0 +1,157 @@
+"""The numbering scheme of a document's headings, whatever it is, rewritten to one form.
+
+Referater number their headings in many ways: "1.2 Titel", "Punkt 3: Titel", "Ad 2", "§ 4",
+"3) Titel", "A. Titel", "II. Titel", or roman sections over items numbered "1.", "2." that start
+again in each section. The agenda walker understands the decimal form ("1. Section",
+"1.2 Item"); this module finds the scheme the document uses consistently and rewrites those
+headings' labels into the decimal form, remembering the number as the document prints it.
+
+A scheme counts only when its labels form a sequence (1, 2, 3 … or A, B, C …): a lone "A." or
+a numbered list inside a case text does not change how the document is read.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+ROMAN = {"I": 1, "V": 5, "X": 10}
+# Each pattern: the label's number (group n) and the title after it.
+PATTERNS = {
+    "punkt": re.compile(
+        r"^(?:Punkt|Pkt\.?|Dagsordenspunkt)\s*(?P<n>\d{1,2}(?:\.\d{1,2})?)\.?"
+        r"\s*(?:[:.–—-]\s*)?(?P<title>\S.*)$",
+        re.IGNORECASE,
+    ),
+    "ad": re.compile(
+        r"^Ad\.?\s+(?:punkt\s+|pkt\.?\s*)?(?P<n>\d{1,2}(?:\.\d{1,2})?)\.?"
+        r"\s*(?:[:.–—-]\s*)?(?P<title>\S.*)$",
+        re.IGNORECASE,
+    ),
+    "paragraph": re.compile(r"^§\s*(?P<n>\d{1,2})\.?\s*(?:[:.–—-]\s*)?(?P<title>\S.*)$"),
+    "paren": re.compile(r"^(?P<n>\d{1,2})\)\s+(?P<title>\S.*)$"),
+    "roman": re.compile(r"^(?P<n>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))[.)]\s+(?P<title>\S.*)$"),
+    "letter": re.compile(r"^(?P<n>[A-H])[.)]\s+(?P<title>\S.*)$"),
+    "decimal1": re.compile(r"^(?P<n>\d{1,2})\.\s+(?P<title>\S.*)$"),
+}
+# Schemes that name their number with a word: one heading is enough evidence.
+WORDED = ("punkt", "ad", "paragraph")
+TITLE_START_RE = re.compile(r"^[\"“”'‘’«<(\[–—-]?\s*[A-ZÆØÅ0-9]")
+DECIMAL_ITEM_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S")
+
+
+@dataclass
+class Numbering:
+    """The rewritten rows' texts and, per rewritten row, the number as printed."""
+
+    texts: list[str]
+    printed: dict[int, str] = field(default_factory=dict)  # row index → "A", "II", "3"
+    scheme: str = "decimal"
+
+    def display(self, number: str, row: int) -> str:
+        """The number to show for a heading found at `row` with decimal number `number`."""
+        return self.printed.get(row, number)
+
+
+def _value(scheme: str, text: str) -> int:
+    if scheme == "letter":
+        return ord(text) - ord("A") + 1
+    if scheme == "roman":
+        total = 0
+        for index, char in enumerate(text):
+            value = ROMAN[char]
+            following = ROMAN[text[index + 1]] if index + 1 < len(text) else 0
+            total += -value if value < following else value
+        return total
+    return int(text.split(".")[0])
+
+
+@dataclass
+class _Hit:
+    row: int
+    scheme: str
+    printed: str
+    title: str
+    value: int
+
+
+def _hits(texts: list[str], candidates: set[int]) -> list[_Hit]:
+    hits = []
+    for row in sorted(candidates):
+        text = texts[row]
+        for scheme, pattern in PATTERNS.items():
+            match = pattern.match(text)
+            if match and TITLE_START_RE.match(match["title"]) and len(text) <= 200:
+                hits.append(_Hit(row, scheme, match["n"], match["title"].strip(),
+                                 _value(scheme, match["n"])))
+                break
+    return hits
+
+
+def _sequence(hits: list[_Hit]) -> int:
+    """How many of these hits continue a sequence (1, 2, 3 … allowing small gaps)."""
+    run, previous = 0, 0
+    for hit in hits:
+        if previous < hit.value <= previous + 2:
+            run += 1
+            previous = hit.value
+    return run
+
+
+def number_headings(texts: list[str], candidates: set[int]) -> Numbering:
+    """Rewrite the labels of the document's heading scheme into "N. " / "N.M " form.
+
+    `candidates` are the rows that may be headings (they start a paragraph). The decimal scheme
+    needs no rewrite; another scheme is used when its labels form a sequence.
+    """
+    numbering = Numbering(list(texts))
+    hits = _hits(texts, candidates)
+    by_scheme: dict[str, list[_Hit]] = {}
+    for hit in hits:
+        by_scheme.setdefault(hit.scheme, []).append(hit)
+    decimal_items = sum(1 for row in candidates if DECIMAL_ITEM_RE.match(texts[row]))
+    for scheme in WORDED:
+        if by_scheme.get(scheme):
+            _rewrite_flat(numbering, by_scheme[scheme], scheme)
+            return numbering
+    if decimal_items >= 2:
+        return numbering  # "1.1 Titel": the walker's own form
+    outer = [s for s in ("roman", "letter") if _sequence(by_scheme.get(s, [])) >= 2]
+    inner = [s for s in ("decimal1", "paren") if _sequence(by_scheme.get(s, [])) >= 2]
+    if outer and inner:
+        _rewrite_nested(numbering, by_scheme[outer[0]], by_scheme[inner[0]], outer[0])
+    elif outer:
+        _rewrite_flat(numbering, by_scheme[outer[0]], outer[0])
+    elif inner == ["paren"] or (inner and inner[0] == "paren" and "decimal1" not in by_scheme):
+        _rewrite_flat(numbering, by_scheme["paren"], "paren")
+    return numbering
+
+
+def _rewrite_flat(numbering: Numbering, hits: list[_Hit], scheme: str) -> None:
+    numbering.scheme = scheme
+    for hit in hits:
+        if scheme in WORDED and "." in hit.printed:
+            numbering.texts[hit.row] = f"{hit.printed} {hit.title}"
+            continue
+        numbering.texts[hit.row] = f"{hit.value}. {hit.title}"
+        numbering.printed[hit.row] = hit.printed
+
+
+def _rewrite_nested(
+    numbering: Numbering, sections: list[_Hit], items: list[_Hit], scheme: str
+) -> None:
+    """Roman or letter sections over items numbered 1, 2 … again in each section."""
+    numbering.scheme = f"{scheme}+items"
+    merged = sorted(sections + items, key=lambda hit: hit.row)
+    section: _Hit | None = None
+    printed = [hit.printed for hit in items]
+    restarts = len(printed) != len(set(printed))
+    for hit in merged:
+        if hit in sections:
+            section = hit
+            numbering.texts[hit.row] = f"{hit.value}. {hit.title}"
+            numbering.printed[hit.row] = hit.printed
+        elif section is not None:
+            numbering.texts[hit.row] = f"{section.value}.{hit.value} {hit.title}"
+            numbering.printed[hit.row] = (
+                f"{section.printed}.{hit.printed}" if restarts else hit.printed
+            )

@@ -3,10 +3,16 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["tests.pdf_fixtures", "tests.browser_support", "tests.upload_support"]
+from tests.paths import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-SEEDS = sorted(FIXTURES.glob("*.txt"))
+# Every module of shared fixtures is registered here, never imported into a test module.
+pytest_plugins = [
+    "tests.pdf_fixtures",
+    "tests.browser_support",
+    "tests.upload_support",
+    "tests.opendata_fixtures",
+    "tests.pages_data",
+]
 
 
 def pytest_collection_modifyitems(config, items):

@@ -1,6 +1,8 @@
-"""The five seed referater parsed once per run and loaded through the real loader per test."""
+"""The five seed referater parsed once per run and loaded through the real loader per test.
+
+Registered in tests/conftest.py as a plugin: a test asks for the `archive` fixture by name.
+"""
 from functools import cache
-from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -13,8 +15,7 @@ from ingest.store import store_bytes
 from minutes.models import Meeting, Topic
 from minutes.models.base import danish_slugify
 from minutes.topics import DEFAULT_TOPICS
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+from tests.paths import SEEDS
 
 
 @cache
@@ -22,7 +23,7 @@ def parsed_seeds() -> tuple[tuple[str, bytes, ParsedMeeting], ...]:
     """(filename, bytes, parsed tree) of every seed; parsing is pure, so it is done once."""
     return tuple(
         (path.name, path.read_bytes(), parse_document(path.read_bytes(), path.name))
-        for path in sorted(FIXTURES.glob("*.txt"))
+        for path in SEEDS
     )
 
 

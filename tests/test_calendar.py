@@ -7,7 +7,7 @@ from icalendar import Calendar
 
 from minutes.calendar import meeting_uid
 from minutes.models import Meeting
-from tests.opendata_fixtures import DRAFT_DATE, PUBLISHED_DATES, seeded  # noqa: F401
+from tests.opendata_fixtures import DRAFT_DATE, PUBLISHED_DATES
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 

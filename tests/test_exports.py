@@ -6,7 +6,8 @@ from openpyxl import load_workbook
 
 from ingest.parsing import parse_document
 from minutes.models import Decision
-from tests.opendata_fixtures import DRAFT_DATE, FIXTURES, seeded  # noqa: F401
+from tests.opendata_fixtures import DRAFT_DATE
+from tests.paths import FIXTURES
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 

@@ -25,9 +25,9 @@ from ingest.store import store_bytes
 from ingest.tasks import enqueue_parse
 from minutes.models import SourceDocument
 from scripts.make_hostile_files import HOSTILE, SEED, build
+from tests.paths import FIXTURES, ROOT
 from tests.upload_support import DATABASE_TASKS
 
-ROOT = Path(__file__).resolve().parent.parent
 EXPECT = {hostile.name: hostile.expect for hostile in HOSTILE}
 REFUSED = sorted(name for name, expect in EXPECT.items() if expect != "parse")
 READABLE = sorted(name for name, expect in EXPECT.items() if expect == "parse")
@@ -98,7 +98,7 @@ def test_parse_minutes_reads_a_referat_in_another_encoding(name, hostile):
 
 @pytest.mark.parametrize("name", ["utf16.txt", "cp1252.txt"])
 def test_another_encoding_reads_exactly_like_utf8(name, hostile):
-    utf8 = parse_document((ROOT / "fixtures" / SEED).read_bytes(), SEED)
+    utf8 = parse_document((FIXTURES / SEED).read_bytes(), SEED)
     other = parse_document(hostile[name].read_bytes(), SEED)
     assert [(i.number, i.title, i.referat) for i in other.items] == [
         (i.number, i.title, i.referat) for i in utf8.items

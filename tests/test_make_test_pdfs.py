@@ -8,7 +8,8 @@ import pdfplumber
 import pytest
 
 from ingest.parsing.extract.pdf import extract_pdf
-from scripts.make_test_pdfs import BORN_DIGITAL, FIXTURES, render_seed
+from scripts.make_test_pdfs import BORN_DIGITAL, render_seed
+from tests.paths import FIXTURES
 
 WORD = re.compile(r"[A-Za-zÆØÅæøåé]{3,}")
 

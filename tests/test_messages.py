@@ -1,7 +1,6 @@
 """The parser's sentences: Danish msgids kept with their parameters, rendered in either language."""
 import ast
 import gettext
-from pathlib import Path
 
 import pytest
 from django.utils import translation
@@ -10,10 +9,10 @@ from ingest.i18n import translate
 from ingest.parsing import parse_document
 from ingest.parsing.contract import ParseError
 from ingest.parsing.messages import Message, gettext_noop, join_and, ngettext_noop, render
+from tests.paths import FIXTURES, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-NO_COVER = ROOT / "fixtures" / "001_40beb81e564bf595.txt"  # the date is inferred from bilag titles
-OCR_SEED = ROOT / "fixtures" / "000_356b5759de07d0fb.txt"  # no cover, OCR damage, lost numbers
+NO_COVER = FIXTURES / "001_40beb81e564bf595.txt"  # the date is inferred from bilag titles
+OCR_SEED = FIXTURES / "000_356b5759de07d0fb.txt"  # no cover, OCR damage, lost numbers
 
 
 def _english(value) -> str:

@@ -1,13 +1,12 @@
 """Repair of OCR-damaged Danish: letters, words and bullets restored; clean text left alone."""
-from pathlib import Path
 
 import pytest
 
 from ingest.parsing.extract.ocr_repair import looks_like_ocr, repair_ocr_text
+from tests.paths import FIXTURES, SEEDS
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 OCR_SEED = FIXTURES / "000_356b5759de07d0fb.txt"
-CLEAN_SEEDS = sorted(p for p in FIXTURES.glob("*.txt") if p != OCR_SEED)
+CLEAN_SEEDS = [p for p in SEEDS if p != OCR_SEED]
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,8 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from minutes.models import AgendaItem, Decision, Meeting
-from tests.opendata_fixtures import DRAFT_DATE, FIXTURES, PUBLISHED_DATES, seeded  # noqa: F401
+from tests.opendata_fixtures import DRAFT_DATE, PUBLISHED_DATES
+from tests.paths import FIXTURES
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from minutes.models import Decision, Meeting, Organisation, Outcome, Person
-from tests.pages_data import archive, count_queries  # noqa: F401 - pytest fixture
+from tests.pages_data import count_queries
 
 pytestmark = pytest.mark.django_db
 

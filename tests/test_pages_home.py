@@ -5,7 +5,7 @@ import pytest
 
 from minutes.models import AgendaItem, Meeting
 from minutes.views.home import planned_meetings
-from tests.pages_data import archive, count_queries  # noqa: F401 - pytest fixture
+from tests.pages_data import count_queries
 
 
 @pytest.mark.django_db

@@ -3,7 +3,7 @@ import pytest
 from django.urls import reverse
 
 from minutes.models import AgendaItem, Meeting
-from tests.pages_data import archive, count_queries  # noqa: F401 - pytest fixture
+from tests.pages_data import count_queries
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 import pytest
 
 from minutes.models import Meeting, Organisation, Person
-from tests.pages_data import archive, count_queries  # noqa: F401 - pytest fixture
+from tests.pages_data import count_queries
 
 pytestmark = pytest.mark.django_db
 

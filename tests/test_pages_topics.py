@@ -2,7 +2,7 @@
 import pytest
 
 from minutes.models import AgendaItem, Meeting, Topic
-from tests.pages_data import archive, count_queries  # noqa: F401 - pytest fixture
+from tests.pages_data import count_queries
 
 pytestmark = pytest.mark.django_db
 

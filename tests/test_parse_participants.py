@@ -2,7 +2,6 @@
 import json
 from dataclasses import asdict
 from difflib import SequenceMatcher
-from pathlib import Path
 
 import pytest
 
@@ -10,9 +9,9 @@ from ingest.parsing.contract import Participant
 from ingest.parsing.extract import extract
 from ingest.parsing.extract.text import extract_text
 from ingest.parsing.parse.meeting import parse_participants
+from tests.paths import FIXTURES, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED_STEMS = sorted(path.stem for path in (ROOT / "fixtures").glob("*.txt"))
+SEED_STEMS = sorted(path.stem for path in (FIXTURES).glob("*.txt"))
 
 
 def _participants(text: str) -> list[Participant]:
@@ -22,7 +21,7 @@ def _participants(text: str) -> list[Participant]:
 @pytest.mark.parametrize("stem", SEED_STEMS)
 def test_it_reads_each_seeds_participants_as_the_hand_written_expectation(stem):
     expected = json.loads((ROOT / "tests/expectations" / f"{stem}.json").read_text("utf-8"))
-    extracted = extract((ROOT / "fixtures" / f"{stem}.txt").read_bytes())
+    extracted = extract((FIXTURES / f"{stem}.txt").read_bytes())
     got = [asdict(person) for person in parse_participants(extracted.lines)]
     assert got == expected["participants"]
 
@@ -150,7 +149,7 @@ def test_it_reads_participants_from_ocr_damaged_text_after_repair():
 
     stem = "004_eed90c9ef06859eb"
     expected = json.loads((ROOT / "tests/expectations" / f"{stem}.json").read_text("utf-8"))
-    seed = (ROOT / "fixtures" / f"{stem}.txt").read_text("utf-8")
+    seed = (FIXTURES / f"{stem}.txt").read_text("utf-8")
     # What Tesseract makes of it: no tabs, Danish letters damaged.
     damaged = seed.replace("\t", " ").replace("ø", "g").replace("å", "a").replace("æ", "ae")
     lines = extract_text(damaged.encode("utf-8")).lines

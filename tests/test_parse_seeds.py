@@ -10,7 +10,6 @@ import json
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
-from pathlib import Path
 
 import pytest
 
@@ -18,9 +17,9 @@ from ingest.parsing import parse_document
 from ingest.parsing.contract import ParsedMeeting
 from ingest.parsing.parse.attachments import parse_bilag_line
 from scripts.make_test_pdfs import BORN_DIGITAL
+from tests.paths import FIXTURES, ROOT
 from tests.pdf_fixtures import needs_tesseract
 
-ROOT = Path(__file__).resolve().parent.parent
 EXPECTATIONS = sorted((ROOT / "tests" / "expectations").glob("*.json"))
 OCR_SEEDS = {"000_356b5759de07d0fb"}
 PDF_OF_SEED = {seed[: -len(".txt")]: pdf for pdf, seed in BORN_DIGITAL.items()}
@@ -36,7 +35,7 @@ class Case:
 
 @cache
 def parsed_seed(stem: str) -> ParsedMeeting:
-    path = ROOT / "fixtures" / f"{stem}.txt"
+    path = FIXTURES / f"{stem}.txt"
     return parse_document(path.read_bytes(), path.name)
 
 

@@ -7,7 +7,6 @@ exception (IndexError, a regex blow-up, a pdfminer error leaking out) fails the 
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,9 +15,9 @@ from ingest.parsing import parse_document
 from ingest.parsing.contract import ParsedMeeting, ParseError
 from ingest.parsing.limits import Limits
 from scripts.make_test_pdfs import render_seed
+from tests import paths
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-SEEDS = {path.name: path.read_bytes() for path in sorted(FIXTURES.glob("*.txt"))}
+SEEDS = {path.name: path.read_bytes() for path in paths.SEEDS}
 # Small limits keep a runaway case quick; the seeds are far below them.
 LIMITS = Limits(max_bytes=2_000_000, max_pages=50, max_seconds=30)
 FAST = settings(

@@ -23,7 +23,7 @@ from minutes.models import (
     Person,
     SourceDocument,
 )
-from tests.conftest import SEEDS
+from tests.paths import SEEDS
 
 pytestmark = pytest.mark.django_db
 

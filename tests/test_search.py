@@ -13,7 +13,7 @@ from minutes.search import (
     parse_terms,
     search_items,
 )
-from tests.pages_data import archive, count_queries  # noqa: F401 - pytest fixture
+from tests.pages_data import count_queries
 
 
 def _hits(query: str) -> list[tuple[str, str]]:

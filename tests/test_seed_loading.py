@@ -6,11 +6,11 @@ import pytest
 
 from ingest.process import LOADED, ingest_file
 from minutes.models import AgendaItem, Attachment, Decision, Participant, Person
+from tests.paths import FIXTURES
 
 pytestmark = pytest.mark.django_db
 
 EXPECTATIONS = Path(__file__).resolve().parent / "expectations"
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 STEMS = sorted(p.stem for p in EXPECTATIONS.glob("*.json"))
 
 

@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from minutes.models import AgendaItem
-from tests.opendata_fixtures import DRAFT_DATE, PUBLISHED_DATES, seeded  # noqa: F401
+from tests.opendata_fixtures import DRAFT_DATE, PUBLISHED_DATES
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 

@@ -6,7 +6,8 @@ from django.utils.html import escape
 
 from minutes.models import SourceDocument
 from scripts.make_hostile_files import encrypted_pdf
-from tests.upload_support import DATABASE_TASKS, FIXTURES, referat_file, upload
+from tests.paths import FIXTURES
+from tests.upload_support import DATABASE_TASKS, referat_file, upload
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("upload_settings")]
 

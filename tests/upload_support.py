@@ -14,7 +14,8 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+from tests.paths import FIXTURES
+
 SEED_2024 = FIXTURES / "004_eed90c9ef06859eb.txt"  # DASSOS 1 March 2024, 9 items
 SEED_2022 = FIXTURES / "002_1f7ce8dd622acaf4.txt"  # DASSOS 15 September 2022
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -11,7 +11,7 @@ from ingest.parsing.extract.text import extract_text
 from ingest.parsing.parse.meeting import parse_participants
 from tests.paths import FIXTURES, ROOT
 
-SEED_STEMS = sorted(path.stem for path in (FIXTURES).glob("*.txt"))
+SEED_STEMS = sorted(path.stem for path in FIXTURES.glob("*.txt"))
 
 
 def _participants(text: str) -> list[Participant]:

@@ -31,11 +31,11 @@ def planned_meetings() -> list[tuple[Meeting, PlannedMeeting]]:
 
     When several referater announce the same day, the latest referat's details win.
     """
-    meetings = Meeting.objects.filter(status=Meeting.Status.PUBLISHED).select_related("body")
+    meetings = Meeting.objects.public().select_related("body")
     held = {(m.body_id, m.date) for m in meetings}
     texts: dict[int, list[tuple[str, str]]] = {}
     items = (
-        AgendaItem.objects.filter(meeting__status=Meeting.Status.PUBLISHED)
+        AgendaItem.objects.public()
         .only("meeting_id", "title", "sagsfremstilling", "referat", "other_parts")
         .order_by("meeting_id", "order")
     )
@@ -82,7 +82,7 @@ def build_calendar(request: HttpRequest) -> Calendar:
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "DASSOS-møder")
     cal.add("x-wr-timezone", timezone.get_default_timezone_name())
-    meetings = Meeting.objects.filter(status=Meeting.Status.PUBLISHED).select_related("body")
+    meetings = Meeting.objects.public().select_related("body")
     for meeting in meetings.order_by("date"):
         event = Event()
         event.add("uid", meeting_uid(meeting.body.slug, meeting.date))

@@ -5,7 +5,7 @@ from django.http import FileResponse, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
-from minutes.models import Attachment, Meeting, SourceDocument
+from minutes.models import Attachment, SourceDocument
 from minutes.models.base import danish_slugify
 
 
@@ -21,12 +21,7 @@ def _respond(field_file, filename: str, *, download: bool) -> FileResponse:
 @require_safe
 def source(request: HttpRequest, pk: int, download: bool = False) -> FileResponse:
     """The referat a published meeting currently rests on, byte for byte."""
-    obj = get_object_or_404(
-        SourceDocument.objects.select_related("meeting__body"),
-        pk=pk,
-        meeting__status=Meeting.Status.PUBLISHED,
-        meeting__current_source=pk,
-    )
+    obj = get_object_or_404(SourceDocument.objects.public().select_related("meeting__body"), pk=pk)
     suffix = obj.file.name.rsplit(".", 1)[-1] if "." in obj.file.name else "bin"
     meeting = obj.meeting
     filename = f"{danish_slugify(meeting.body.name)}-referat-{meeting.date.isoformat()}.{suffix}"
@@ -36,8 +31,6 @@ def source(request: HttpRequest, pk: int, download: bool = False) -> FileRespons
 @require_safe
 def bilag(request: HttpRequest, pk: int, download: bool = False) -> FileResponse:
     """A stored copy of a bilag of a published meeting."""
-    obj = get_object_or_404(
-        Attachment.objects.exclude(file=""), pk=pk, item__meeting__status=Meeting.Status.PUBLISHED
-    )
+    obj = get_object_or_404(Attachment.objects.public().exclude(file=""), pk=pk)
     name = obj.file.name.rsplit("/", 1)[-1]
     return _respond(obj.file, name, download=download)

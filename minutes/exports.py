@@ -17,7 +17,7 @@ from openpyxl.styles import Font
 from ingest.load import meeting_contract
 from minutes.filters import DecisionFilter
 from minutes.models import Meeting, Participant
-from minutes.views.decisions import published_decisions
+from minutes.public import decisions as public_decisions
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Column title and width (characters) of the decisions sheet.
@@ -41,7 +41,7 @@ def _text(value: str) -> str:
 
 def decisions_workbook(request: HttpRequest) -> Workbook:
     """The decisions list with the same filters (query string) as the page and its CSV."""
-    filterset = DecisionFilter(request.GET, queryset=published_decisions(), request=request)
+    filterset = DecisionFilter(request.GET, queryset=public_decisions(), request=request)
     book = Workbook()
     sheet = book.active
     sheet.title = _("Beslutninger")
@@ -96,7 +96,7 @@ def meeting_json(request: HttpRequest, date: str) -> HttpResponse:
     if day is None:
         raise Http404
     meeting = get_object_or_404(
-        Meeting.objects.select_related("body", "current_source").prefetch_related(
+        Meeting.objects.public().select_related("body", "current_source").prefetch_related(
             Prefetch(
                 "participants",
                 queryset=Participant.objects.select_related("person", "organisation").order_by(
@@ -107,7 +107,6 @@ def meeting_json(request: HttpRequest, date: str) -> HttpResponse:
             "items__attachments",
         ),
         date=day,
-        status=Meeting.Status.PUBLISHED,
     )
     data = meeting_contract(meeting).to_dict()
     response = HttpResponse(

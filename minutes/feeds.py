@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
-from django.db.models import QuerySet
 from django.http import HttpRequest, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from minutes.models import AgendaItem, Decision, Meeting, Topic
+from minutes.public import decisions as public_decisions
 from minutes.search import matching
 
 FEED_LENGTH = 50
@@ -22,15 +22,6 @@ FEED_LENGTH = 50
 def _midday(day) -> datetime:
     """A meeting's date as an entry's date: noon in Copenhagen keeps the day in every zone."""
     return datetime.combine(day, time(12), tzinfo=timezone.get_default_timezone())
-
-
-def published_decisions() -> QuerySet[Decision]:
-    """Decisions of published meetings, newest meeting first, in agenda order."""
-    return (
-        Decision.objects.filter(item__meeting__status=Meeting.Status.PUBLISHED)
-        .select_related("item__meeting__body")
-        .order_by("-item__meeting__date", "item__order", "order")
-    )
 
 
 class MeetingsFeed(Feed):
@@ -42,7 +33,7 @@ class MeetingsFeed(Feed):
         return reverse("minutes:meetings")
 
     def items(self):
-        meetings = Meeting.objects.filter(status=Meeting.Status.PUBLISHED).select_related("body")
+        meetings = Meeting.objects.public().select_related("body")
         return meetings.order_by("-date")[:FEED_LENGTH]
 
     def item_title(self, item: Meeting) -> str:
@@ -70,7 +61,7 @@ class DecisionsFeed(Feed):
         return reverse("minutes:decisions")
 
     def items(self):
-        return published_decisions()[:FEED_LENGTH]
+        return public_decisions()[:FEED_LENGTH]
 
     def item_title(self, item: Decision) -> str:
         meeting = item.item.meeting
@@ -116,7 +107,7 @@ class TopicDecisionsFeed(DecisionsFeed):
         return obj.get_absolute_url()
 
     def items(self, obj: Topic):
-        return published_decisions().filter(item__topics=obj)[:FEED_LENGTH]
+        return public_decisions().filter(item__topics=obj)[:FEED_LENGTH]
 
 
 class SearchFeed(Feed):

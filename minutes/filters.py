@@ -1,20 +1,18 @@
 """The decisions list's filters (django-filter): topic, outcome, dates, section, people, text."""
 import django_filters
 from django import forms
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from minutes.aggregates import cached
 from minutes.models import AgendaItem, Decision, Organisation, Outcome, Person, Topic
-from minutes.oparl.views import published_organisations
 from minutes.search import matching
-from minutes.views.common import PUBLISHED, published_items
 
 
 def section_choices() -> list[tuple[str, str]]:
     """The sections of published items (reading every item: cached until the archive changes)."""
     sections = cached("sections", [], lambda: list(
-        published_items()
+        AgendaItem.objects.public()
         .exclude(section="")
         .values_list("section", flat=True)
         .distinct()
@@ -23,22 +21,19 @@ def section_choices() -> list[tuple[str, str]]:
     return [(s, s) for s in sections]
 
 
-def published_presenters(request=None) -> QuerySet[Person]:
+def presenter_choices(request=None) -> QuerySet[Person]:
     """People who presented an item at a published meeting: a draft's names stay private.
     (Who they are is looked up once per change of the archive.)"""
-    presented = AgendaItem.presenters.through.objects.filter(
-        person=OuterRef("pk"), agendaitem__meeting__status=PUBLISHED
-    )
     ids = cached("presenters", [], lambda: list(
-        Person.objects.filter(Exists(presented)).values_list("pk", flat=True)
+        Person.objects.presenters().values_list("pk", flat=True)
     ))
     return Person.objects.filter(pk__in=ids)
 
 
-def represented_organisations(request=None) -> QuerySet[Organisation]:
+def organisation_choices(request=None) -> QuerySet[Organisation]:
     """Organisations represented at a published meeting (looked up once per change)."""
     ids = cached("organisations", [], lambda: list(
-        published_organisations().values_list("pk", flat=True)
+        Organisation.objects.public().values_list("pk", flat=True)
     ))
     return Organisation.objects.filter(pk__in=ids)
 
@@ -77,13 +72,13 @@ class DecisionFilter(django_filters.FilterSet):
         label=_("Oplægsholder"),
         field_name="item__presenters",
         to_field_name="slug",
-        queryset=published_presenters,
+        queryset=presenter_choices,
         empty_label=_("Alle oplægsholdere"),
     )
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"),
         to_field_name="slug",
-        queryset=represented_organisations,
+        queryset=organisation_choices,
         method="filter_organisation",
         empty_label=_("Alle organisationer"),
     )

@@ -26,7 +26,7 @@ from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from minutes.models import AgendaItem, Meeting, SearchWord
+from minutes.models import AgendaItem, SearchWord
 
 CONFIG = "danish"
 TEXT_FIELDS = ("title", "referat", "indstilling", "sagsfremstilling")
@@ -90,10 +90,6 @@ def item_vector() -> SearchVector:
     )
 
 
-def published_items() -> QuerySet[AgendaItem]:
-    return AgendaItem.objects.filter(meeting__status=Meeting.Status.PUBLISHED)
-
-
 def _contains(term: str, *, fuzzy: bool) -> Q:
     """The term inside any text field; `fuzzy`: a close trigram match instead (typos, OCR)."""
     if fuzzy:
@@ -155,7 +151,7 @@ def matching(query: str, items: QuerySet[AgendaItem] | None = None) -> QuerySet[
     PostgreSQL: full text; when that finds few items, also substrings (compound parts); when
     nothing matches as written, close trigram matches in titles (typos, OCR damage).
     """
-    items = published_items() if items is None else items
+    items = AgendaItem.objects.public() if items is None else items
     query = clean_query(query)
     terms = parse_terms(query)
     if not terms:

@@ -9,8 +9,6 @@ from django.urls import reverse
 
 from minutes.models import AgendaItem, Meeting, Organisation, Person, Topic
 
-PUBLISHED = Meeting.Status.PUBLISHED
-
 
 class StaticSitemap(Sitemap):
     """The list pages a visitor starts from."""
@@ -38,7 +36,7 @@ class MeetingSitemap(LatestChange, Sitemap):
     priority = 0.7
 
     def items(self):
-        return Meeting.objects.filter(status=PUBLISHED).order_by("-date")
+        return Meeting.objects.public().select_related("body").order_by("-date")
 
     def lastmod(self, obj: Meeting) -> datetime:
         return obj.updated_at
@@ -51,8 +49,8 @@ class ItemSitemap(LatestChange, Sitemap):
 
     def items(self):
         return (
-            AgendaItem.objects.filter(meeting__status=PUBLISHED)
-            .select_related("meeting")
+            AgendaItem.objects.public()
+            .select_related("meeting__body")
             .order_by("-meeting__date", "order")
         )
 
@@ -65,7 +63,7 @@ class TopicSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
-        return Topic.objects.filter(items__meeting__status=PUBLISHED).distinct().order_by("name")
+        return Topic.objects.with_public_items().order_by("name")
 
 
 class PersonSitemap(LatestChange, Sitemap):
@@ -73,8 +71,7 @@ class PersonSitemap(LatestChange, Sitemap):
     priority = 0.3
 
     def items(self):
-        attended = Person.objects.filter(participations__meeting__status=PUBLISHED)
-        return attended.distinct().order_by("name")
+        return Person.objects.public().order_by("name")
 
     def lastmod(self, obj: Person) -> datetime:
         return obj.updated_at
@@ -85,8 +82,7 @@ class OrganisationSitemap(LatestChange, Sitemap):
     priority = 0.3
 
     def items(self):
-        represented = Organisation.objects.filter(participations__meeting__status=PUBLISHED)
-        return represented.distinct().order_by("name")
+        return Organisation.objects.public().order_by("name")
 
     def lastmod(self, obj: Organisation) -> datetime:
         return obj.updated_at

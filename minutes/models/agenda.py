@@ -1,12 +1,13 @@
 """Agenda items, what was decided on them, their attachments, and the topics they belong to."""
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from minutes.models.base import Lockable, Timestamped
-from minutes.models.meetings import Meeting
+from minutes.models.meetings import Meeting, published
 from minutes.models.people import Person
 
 
@@ -17,6 +18,17 @@ class Outcome(models.TextChoices):
     DECIDED = "decided", _("besluttet")
     REJECTED = "rejected", _("afvist")
     NONE = "none", _("ingen")
+
+
+class TopicQuerySet(models.QuerySet):
+    """Topics are curated and public themselves; what they count is only published items."""
+
+    def with_public_items(self) -> "TopicQuerySet":
+        return self.filter(published("items__meeting__")).distinct()
+
+    def with_public_item_counts(self) -> "TopicQuerySet":
+        """Every topic, with `item_count`: its items at published meetings."""
+        return self.annotate(item_count=Count("items", filter=published("items__meeting__")))
 
 
 class Topic(models.Model):
@@ -36,6 +48,8 @@ class Topic(models.Model):
     )
     history = HistoricalRecords()
 
+    objects = TopicQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("emne")
@@ -46,6 +60,12 @@ class Topic(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("minutes:topic", kwargs={"slug": self.slug})
+
+
+class AgendaItemQuerySet(models.QuerySet):
+    def public(self) -> "AgendaItemQuerySet":
+        """Items of published meetings."""
+        return self.filter(published("meeting__"))
 
 
 class AgendaItem(Timestamped, Lockable):
@@ -80,6 +100,8 @@ class AgendaItem(Timestamped, Lockable):
     search_document = SearchVectorField(null=True, editable=False)
     history = HistoricalRecords(m2m_fields=[topics], excluded_fields=["search_document"])
 
+    objects = AgendaItemQuerySet.as_manager()
+
     class Meta:
         ordering = ["meeting", "order"]
         verbose_name = _("dagsordenspunkt")
@@ -113,6 +135,12 @@ class AgendaItem(Timestamped, Lockable):
         return decisions[0].outcome if decisions else Outcome.NONE
 
 
+class DecisionQuerySet(models.QuerySet):
+    def public(self) -> "DecisionQuerySet":
+        """Decisions on items of published meetings."""
+        return self.filter(published("item__meeting__"))
+
+
 class Decision(Timestamped, Lockable):
     """What the body decided or noted on an item; an item can hold several."""
 
@@ -125,6 +153,8 @@ class Decision(Timestamped, Lockable):
     text = models.TextField(_("tekst"), blank=True)
     order = models.PositiveIntegerField(_("rækkefølge"), default=0)
     history = HistoricalRecords()
+
+    objects = DecisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["item", "order"]
@@ -142,6 +172,12 @@ class Decision(Timestamped, Lockable):
         return self.item.get_absolute_url()
 
 
+class AttachmentQuerySet(models.QuerySet):
+    def public(self) -> "AttachmentQuerySet":
+        """Bilag of items of published meetings."""
+        return self.filter(published("item__meeting__"))
+
+
 class Attachment(Timestamped):
     """A bilag of an item: its label and title, a link, and optionally a stored copy."""
 
@@ -153,6 +189,8 @@ class Attachment(Timestamped):
     url = models.URLField(_("link"), max_length=2000, blank=True)
     file = models.FileField(_("fil"), upload_to="bilag/%Y/", blank=True, max_length=300)
     order = models.PositiveIntegerField(_("rækkefølge"), default=0)
+
+    objects = AttachmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["item", "order"]

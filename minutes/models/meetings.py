@@ -1,11 +1,26 @@
 """Bodies, their meetings, and the original documents the meetings were read from."""
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from minutes.models.base import Lockable
+
+
+def published(via: str = "") -> Q:
+    """The archive's one visibility rule, as a filter: a meeting is public once published, and
+    anything else only through the published meeting it belongs to. `via` is the path from
+    another model to its meeting ("meeting__", "item__meeting__"). Nothing of a draft is public.
+    """
+    return Q(**{f"{via}status": Meeting.Status.PUBLISHED})
+
+
+class BodyQuerySet(models.QuerySet):
+    def public(self) -> "BodyQuerySet":
+        """Bodies with a published meeting: a body known only from drafts stays unknown."""
+        return self.filter(Exists(Meeting.objects.public().filter(body=OuterRef("pk"))))
 
 
 class Body(models.Model):
@@ -15,6 +30,8 @@ class Body(models.Model):
     full_name = models.CharField(_("fulde navn"), max_length=300, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
 
+    objects = BodyQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("udvalg")
@@ -22,6 +39,12 @@ class Body(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class MeetingQuerySet(models.QuerySet):
+    def public(self) -> "MeetingQuerySet":
+        """Published meetings: the only ones anyone but the secretariat sees."""
+        return self.filter(published())
 
 
 class Meeting(Lockable):
@@ -53,6 +76,8 @@ class Meeting(Lockable):
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)
     history = HistoricalRecords()
+
+    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date"]
@@ -101,6 +126,13 @@ def source_path(sha256: str, filename: str) -> str:
     suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     name = f"{sha256}.{suffix}" if suffix in _SUFFIXES else sha256
     return f"sources/{sha256[:2]}/{name}"
+
+
+class SourceDocumentQuerySet(models.QuerySet):
+    def public(self) -> "SourceDocumentQuerySet":
+        """The referat a published meeting currently rests on; earlier files and uploads that
+        were never published stay private."""
+        return self.filter(published("meeting__"), meeting__current_source=F("pk"))
 
 
 class SourceDocument(models.Model):
@@ -164,6 +196,8 @@ class SourceDocument(models.Model):
     task_id = models.CharField(
         _("job"), max_length=64, blank=True, help_text=_("Baggrundsjobbet, der læser filen.")
     )
+
+    objects = SourceDocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-uploaded_at"]

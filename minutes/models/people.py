@@ -1,11 +1,12 @@
 """People and organisations, one record each across all meetings, and who attended."""
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from minutes.models.base import Lockable, Timestamped
-from minutes.models.meetings import Meeting
+from minutes.models.meetings import Body, Meeting, published
 
 
 class AliasSource(models.TextChoices):
@@ -39,6 +40,16 @@ class Alias(models.Model):
         return self.name
 
 
+class OrganisationQuerySet(models.QuerySet):
+    def public(self, body: Body | None = None) -> "OrganisationQuerySet":
+        """Organisations represented at a published meeting (of `body`): one named only in a
+        draft stays unknown."""
+        represented = Participant.objects.public().filter(organisation=OuterRef("pk"))
+        if body is not None:
+            represented = represented.filter(meeting__body=body)
+        return self.filter(Exists(represented))
+
+
 class Organisation(Timestamped):
     """A municipality, the region, a secretariat or another organisation people represent."""
 
@@ -52,6 +63,8 @@ class Organisation(Timestamped):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     history = HistoricalRecords()
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -73,6 +86,26 @@ class OrganisationAlias(Alias):
     )
 
 
+class PersonQuerySet(models.QuerySet):
+    def public(self, body: Body | None = None) -> "PersonQuerySet":
+        """People who attended or presented an item at a published meeting (of `body`):
+        someone named only in a draft has no public trace."""
+        attended = Participant.objects.public().filter(person=OuterRef("pk"))
+        if body is not None:
+            attended = attended.filter(meeting__body=body)
+        return self.filter(Exists(attended) | Exists(self._presented(body)))
+
+    def presenters(self) -> "PersonQuerySet":
+        """People who presented an item at a published meeting."""
+        return self.filter(Exists(self._presented()))
+
+    def _presented(self, body: Body | None = None):
+        links = self.model.presented_items.through.objects.filter(
+            published("agendaitem__meeting__"), person=OuterRef("pk")
+        )
+        return links.filter(agendaitem__meeting__body=body) if body is not None else links
+
+
 class Person(Timestamped):
     """One real person across all meetings, whatever the OCR made of the name."""
 
@@ -84,6 +117,8 @@ class Person(Timestamped):
         help_text=_("Navnet er rettet i hånden; indlæsning ændrer det ikke."),
     )
     history = HistoricalRecords()
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -103,6 +138,12 @@ class PersonAlias(Alias):
     person = models.ForeignKey(
         Person, models.CASCADE, related_name="aliases", verbose_name=_("person")
     )
+
+
+class ParticipantQuerySet(models.QuerySet):
+    def public(self) -> "ParticipantQuerySet":
+        """Places at published meetings."""
+        return self.filter(published("meeting__"))
 
 
 class Participant(Lockable):
@@ -132,6 +173,8 @@ class Participant(Lockable):
     )
     note = models.CharField(_("bemærkning"), max_length=300, blank=True)
     order = models.PositiveIntegerField(_("rækkefølge"), default=0)
+
+    objects = ParticipantQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "status", "order"]

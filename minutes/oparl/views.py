@@ -22,8 +22,6 @@ from minutes.models import (
 from minutes.oparl import serializers as s
 from minutes.oparl.pagination import BadRequest, Segment, field_filter, no_filter, object_list
 
-PUBLISHED = Meeting.Status.PUBLISHED
-
 
 def _json(data: dict, status: int = 200) -> JsonResponse:
     response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
@@ -53,7 +51,7 @@ def oparl_view(view):
     return wrapper
 
 
-# Querysets: only published meetings and what hangs off them, prefetched so that a page of
+# Querysets: only what the models' public() methods allow, prefetched so that a page of
 # objects costs the same number of queries whatever its length.
 
 
@@ -65,10 +63,10 @@ def _items_prefetched(queryset):
     )
 
 
-def published_meetings():
+def _meetings():
     items = _items_prefetched(AgendaItem.objects.order_by("order"))
     return (
-        Meeting.objects.filter(status=PUBLISHED)
+        Meeting.objects.public()
         .select_related("body", "current_source")
         .prefetch_related(
             Prefetch("items", queryset=items),
@@ -80,42 +78,19 @@ def published_meetings():
     )
 
 
-def published_items():
-    return _items_prefetched(
-        AgendaItem.objects.filter(meeting__status=PUBLISHED).select_related("meeting__body")
-    )
+def _items():
+    return _items_prefetched(AgendaItem.objects.public().select_related("meeting__body"))
 
 
-def published_people(body: Body | None = None):
-    meeting = {"meeting__status": PUBLISHED} | ({"meeting__body": body} if body else {})
-    presented = {"agendaitem__meeting__status": PUBLISHED} | (
-        {"agendaitem__meeting__body": body} if body else {}
-    )
-    attended = Participant.objects.filter(person=OuterRef("pk"), **meeting)
-    presenter = AgendaItem.presenters.through.objects.filter(person=OuterRef("pk"), **presented)
-    return Person.objects.filter(Exists(attended) | Exists(presenter))
-
-
-def published_organisations(body: Body | None = None):
-    meeting = {"meeting__status": PUBLISHED} | ({"meeting__body": body} if body else {})
-    return Organisation.objects.filter(
-        Exists(Participant.objects.filter(organisation=OuterRef("pk"), **meeting))
-    )
-
-
-def published_sources(body: Body | None = None):
+def _sources(body: Body | None = None):
     """The referat each published meeting currently rests on."""
-    meetings = Meeting.objects.filter(status=PUBLISHED, current_source=OuterRef("pk"))
-    if body:
-        meetings = meetings.filter(body=body)
-    return SourceDocument.objects.filter(Exists(meetings)).select_related("meeting__body")
+    queryset = SourceDocument.objects.public().select_related("meeting__body")
+    return queryset.filter(meeting__body=body) if body else queryset
 
 
-def published_attachments(body: Body | None = None):
+def _attachments(body: Body | None = None):
     """Bilag that can be fetched: a stored copy or a link."""
-    queryset = Attachment.objects.filter(item__meeting__status=PUBLISHED).exclude(
-        url="", file=""
-    )
+    queryset = Attachment.objects.public().exclude(url="", file="")
     if body:
         queryset = queryset.filter(item__meeting__body=body)
     return queryset.select_related("item__meeting")
@@ -138,7 +113,8 @@ def _source_modified(op: str, moment) -> Q:
 
 
 def _body(slug: str) -> Body:
-    return get_object_or_404(Body, slug=slug)
+    """A body with a published meeting: one known only from drafts is not found."""
+    return get_object_or_404(Body.objects.public(), slug=slug)
 
 
 # Endpoints
@@ -151,10 +127,10 @@ def system(request, url):
 
 @oparl_view
 def body_list(request, url):
-    bodies = Body.objects.all()
+    bodies = Body.objects.public()
     stamps = {
         row["body"]: row
-        for row in Meeting.objects.filter(status=PUBLISHED)
+        for row in Meeting.objects.public()
         .values("body")
         .annotate(created=Min("created_at"), modified=Max("updated_at"))
     }
@@ -169,7 +145,7 @@ def body_list(request, url):
 @oparl_view
 def body(request, url, slug):
     obj = _body(slug)
-    row = Meeting.objects.filter(status=PUBLISHED, body=obj).aggregate(
+    row = Meeting.objects.public().filter(body=obj).aggregate(
         created=Min("created_at"), modified=Max("updated_at")
     )
     return s.body(obj, url, created=row["created"], modified=row["modified"])
@@ -177,7 +153,7 @@ def body(request, url, slug):
 
 @oparl_view
 def body_meetings(request, url, slug):
-    queryset = published_meetings().filter(body=_body(slug))
+    queryset = _meetings().filter(body=_body(slug))
     return object_list(
         request,
         [
@@ -193,7 +169,7 @@ def body_meetings(request, url, slug):
 
 @oparl_view
 def body_agendaitems(request, url, slug):
-    queryset = published_items().filter(meeting__body=_body(slug))
+    queryset = _items().filter(meeting__body=_body(slug))
     return object_list(
         request,
         [
@@ -209,14 +185,14 @@ def body_agendaitems(request, url, slug):
 
 @oparl_view
 def body_persons(request, url, slug):
-    queryset = published_people(_body(slug))
+    queryset = Person.objects.public(_body(slug))
     stamps = field_filter("created_at"), field_filter("updated_at")
     return object_list(request, [Segment(queryset, lambda p: s.person(p, url), *stamps)])
 
 
 @oparl_view
 def body_organizations(request, url, slug):
-    queryset = published_organisations(_body(slug))
+    queryset = Organisation.objects.public(_body(slug))
     stamps = field_filter("created_at"), field_filter("updated_at")
     return object_list(request, [Segment(queryset, lambda o: s.organization(o, url), *stamps)])
 
@@ -228,13 +204,13 @@ def body_files(request, url, slug):
         request,
         [
             Segment(
-                published_sources(obj),
+                _sources(obj),
                 lambda f: s.source_file(f, f.meeting, url),
                 field_filter("uploaded_at"),
                 _source_modified,
             ),
             Segment(
-                published_attachments(obj),
+                _attachments(obj),
                 lambda a: s.attachment_file(a, url),
                 field_filter("created_at"),
                 field_filter("updated_at"),
@@ -252,12 +228,12 @@ def body_papers(request, url, slug):
 
 @oparl_view
 def meeting(request, url, pk):
-    return s.meeting(get_object_or_404(published_meetings(), pk=pk), url)
+    return s.meeting(get_object_or_404(_meetings(), pk=pk), url)
 
 
 @oparl_view
 def location(request, url, pk):
-    obj = get_object_or_404(Meeting.objects.filter(status=PUBLISHED), pk=pk)
+    obj = get_object_or_404(Meeting.objects.public(), pk=pk)
     if not (obj.location or obj.room):
         raise Http404
     return s.location(obj, url)
@@ -265,22 +241,22 @@ def location(request, url, pk):
 
 @oparl_view
 def agenda_item(request, url, pk):
-    return s.agenda_item(get_object_or_404(published_items(), pk=pk), url)
+    return s.agenda_item(get_object_or_404(_items(), pk=pk), url)
 
 
 @oparl_view
 def person(request, url, pk):
-    return s.person(get_object_or_404(published_people(), pk=pk), url)
+    return s.person(get_object_or_404(Person.objects.public(), pk=pk), url)
 
 
 @oparl_view
 def organization(request, url, pk):
-    return s.organization(get_object_or_404(published_organisations(), pk=pk), url)
+    return s.organization(get_object_or_404(Organisation.objects.public(), pk=pk), url)
 
 
 @oparl_view
 def file(request, url, kind, pk):
     if kind == "source":
-        obj = get_object_or_404(published_sources(), pk=pk)
+        obj = get_object_or_404(_sources(), pk=pk)
         return s.source_file(obj, obj.meeting, url)
-    return s.attachment_file(get_object_or_404(published_attachments(), pk=pk), url)
+    return s.attachment_file(get_object_or_404(_attachments(), pk=pk), url)

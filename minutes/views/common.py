@@ -1,43 +1,16 @@
-"""Querysets and loaders the public pages share: only published meetings are ever shown."""
+"""What the public pages share beyond the querysets (minutes.public): paging, and the catalogue
+of items and meetings an item's texts may point at."""
 from __future__ import annotations
 
 from functools import reduce
 from operator import or_
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Q
 from django.urls import reverse, reverse_lazy
 
-from minutes.aggregates import cached
 from minutes.crossref import Catalogue, CatalogueItem, wanted_targets
-from minutes.models import AgendaItem, Decision, Meeting, Topic
-
-PUBLISHED = Meeting.Status.PUBLISHED
-
-
-def published_meetings() -> QuerySet[Meeting]:
-    return Meeting.objects.filter(status=PUBLISHED)
-
-
-def published_items() -> QuerySet[AgendaItem]:
-    return AgendaItem.objects.filter(meeting__status=PUBLISHED)
-
-
-def items_with_outcomes() -> QuerySet[AgendaItem]:
-    """Items ready for a list: their meeting joined and decisions prefetched (for `outcome`)."""
-    return published_items().select_related("meeting").prefetch_related(
-        Prefetch("decisions", queryset=Decision.objects.order_by("order"))
-    )
-
-
-def topics_with_counts() -> list[Topic]:
-    """Every topic with `item_count`, its published items; counted once per archive change
-    (the count reads every item-topic link)."""
-    return cached("topic-counts", [], lambda: list(
-        Topic.objects.annotate(
-            item_count=Count("items", filter=Q(items__meeting__status=PUBLISHED))
-        )
-    ))
+from minutes.models import AgendaItem, Meeting
 
 
 class CountedPaginator(Paginator):
@@ -62,7 +35,7 @@ def catalogue_for(item: AgendaItem) -> Catalogue:
     texts = [item.referat, item.indstilling, item.sagsfremstilling, *item.other_parts.values()]
     wanted = wanted_targets(item.title, texts)
     next_meeting = (
-        published_meetings().filter(date__gt=item.meeting.date).order_by("date").first()
+        Meeting.objects.public().filter(date__gt=item.meeting.date).order_by("date").first()
     )
     near = Q(meeting_id=item.meeting_id)
     if next_meeting is not None:
@@ -76,7 +49,7 @@ def catalogue_for(item: AgendaItem) -> Catalogue:
     if similar:
         # Fetched first: "meeting = … OR pk IN (subquery)" makes PostgreSQL scan every item
         # (0.6 s on 300,000 items); with a list of ids it combines two index scans.
-        others = published_items().filter(reduce(or_, similar)).order_by("-meeting__date")
+        others = AgendaItem.objects.public().filter(reduce(or_, similar)).order_by("-meeting__date")
         near |= Q(pk__in=list(others.values_list("pk", flat=True)[:MAX_CANDIDATES]))
     # Every row here is published already (its meeting, the next one or a published
     # candidate). The dates come from a second small query: joining meetings here makes
@@ -114,6 +87,6 @@ def catalogue_for(item: AgendaItem) -> Catalogue:
         dates.add(next_meeting.date)
     meetings = {
         when: reverse("minutes:meeting", kwargs={"date": when.isoformat()})
-        for when in published_meetings().filter(date__in=dates).values_list("date", flat=True)
+        for when in Meeting.objects.public().filter(date__in=dates).values_list("date", flat=True)
     }
     return Catalogue(items=items, meetings=meetings)

@@ -10,20 +10,12 @@ from django_filters.views import FilterView
 from minutes.aggregates import cached, generation
 from minutes.filters import DecisionFilter
 from minutes.models import Decision, Outcome
-from minutes.views.common import PUBLISHED, CountedPaginator
+from minutes.public import decisions as public_decisions
+from minutes.views.common import CountedPaginator
 
 PAGE_SIZE = 25
 # Spreadsheets run cells that start like a formula; such cells get a leading apostrophe.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def published_decisions() -> QuerySet[Decision]:
-    return (
-        Decision.objects.filter(item__meeting__status=PUBLISHED)
-        .select_related("item__meeting")
-        .prefetch_related("item__topics", "item__presenters")
-        .order_by("-item__meeting__date", "item__order", "order")
-    )
 
 
 def facets(decisions: QuerySet[Decision]) -> dict[str, list[dict]]:
@@ -77,7 +69,7 @@ class DecisionListView(FilterView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return published_decisions()
+        return public_decisions()
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("format") == "csv":
@@ -117,7 +109,7 @@ def _cell(value) -> str:
 
 def decisions_csv(request: HttpRequest) -> HttpResponse:
     """The filtered decisions as CSV (UTF-8 with BOM, so spreadsheets read æ, ø and å)."""
-    filterset = DecisionFilter(request.GET, queryset=published_decisions(), request=request)
+    filterset = DecisionFilter(request.GET, queryset=public_decisions(), request=request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="dassos-beslutninger.csv"'
     response.write("\ufeff")

@@ -6,13 +6,9 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from minutes.aggregates import cached
+from minutes.models import AgendaItem, Meeting
 from minutes.planned_dates import PlannedMeeting, announced_meetings
-from minutes.views.common import (
-    items_with_outcomes,
-    published_items,
-    published_meetings,
-    topics_with_counts,
-)
+from minutes.public import items_with_outcomes, topics_with_counts
 
 LATEST = 3
 PLAN_SOURCES = 3  # the newest referater whose meeting plans are read
@@ -20,10 +16,10 @@ PLAN_SOURCES = 3  # the newest referater whose meeting plans are read
 
 def announced_plans() -> tuple[list[PlannedMeeting], date | None]:
     """The meetings the newest referater announce, by date, and the newest referat's date."""
-    recent = list(published_meetings().order_by("-date")[:PLAN_SOURCES])
+    recent = list(Meeting.objects.public().order_by("-date")[:PLAN_SOURCES])
     texts: dict[int, list[tuple[str, str]]] = {}
     items = (
-        published_items()
+        AgendaItem.objects.public()
         .filter(meeting__in=recent)
         .only("meeting_id", "title", "sagsfremstilling", "referat", "other_parts")
         .order_by("order")
@@ -55,7 +51,7 @@ def archive_summary() -> dict:
     return cached("home", [], lambda: {
         "plans": announced_plans(),
         "topics": [topic for topic in topics_with_counts() if topic.item_count],
-        "meeting_count": published_meetings().count(),
+        "meeting_count": Meeting.objects.public().count(),
     })
 
 
@@ -64,7 +60,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        meetings = published_meetings().prefetch_related(
+        meetings = Meeting.objects.public().prefetch_related(
             Prefetch("items", queryset=items_with_outcomes().order_by("order"))
         )[:LATEST]
         summary = archive_summary()

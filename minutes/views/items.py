@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.views.generic import DetailView
 
 from minutes.crossref import announced_items, related_items
-from minutes.models import Decision
-from minutes.views.common import catalogue_for, published_items
+from minutes.models import AgendaItem, Decision
+from minutes.views.common import catalogue_for
 from minutes.views.meetings import get_meeting
 
 NEXT_MEETING_TITLE = "punkter til næste møde"
@@ -30,7 +30,7 @@ class ItemDetailView(DetailView):
     def get_object(self, queryset=None):
         meeting = get_meeting(self.kwargs["date"])
         item = (
-            published_items()
+            AgendaItem.objects.public()
             .filter(meeting=meeting, number=self.kwargs["number"])
             .prefetch_related(
                 "presenters",

@@ -4,11 +4,11 @@ from django.http import Http404
 from django.views.generic import DetailView, ListView
 
 from minutes.models import AgendaItem, Meeting, Participant
-from minutes.views.common import items_with_outcomes, published_meetings
+from minutes.public import items_with_outcomes
 
 
 def meeting_years() -> list[int]:
-    return [d.year for d in published_meetings().dates("date", "year", order="DESC")]
+    return [d.year for d in Meeting.objects.public().dates("date", "year", order="DESC")]
 
 
 class MeetingListView(ListView):
@@ -22,7 +22,7 @@ class MeetingListView(ListView):
         # A subquery, not GROUP BY: counted for the page's rows only, not for every meeting.
         items = AgendaItem.objects.filter(meeting=OuterRef("pk")).order_by().values("meeting")
         return (
-            published_meetings()
+            Meeting.objects.public()
             .select_related("body")
             .annotate(item_count=Subquery(items.annotate(n=Count("pk")).values("n")))
             .order_by("-date")
@@ -48,7 +48,7 @@ class MeetingYearView(MeetingListView):
 def get_meeting(date: str) -> Meeting:
     """The published meeting on that ISO date (the first body by name if several met that day)."""
     meeting = (
-        published_meetings()
+        Meeting.objects.public()
         .select_related("body", "current_source")
         .filter(date=date)
         .order_by("body__name")
@@ -77,7 +77,7 @@ class MeetingDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         meeting = self.object
         participants = list(meeting.participants.all())
-        others = published_meetings().exclude(pk=meeting.pk)
+        others = Meeting.objects.public().exclude(pk=meeting.pk)
         context.update(
             present=[p for p in participants if p.status == Participant.Status.PRESENT],
             absent=[p for p in participants if p.status == Participant.Status.ABSENT],

@@ -2,9 +2,8 @@
 from django.db.models import Count, Max, Min, Q
 from django.views.generic import DetailView
 
-from minutes.models import Organisation, Participant, Person
-from minutes.oparl.views import published_organisations, published_people
-from minutes.views.common import PUBLISHED, items_with_outcomes, published_meetings
+from minutes.models import Meeting, Organisation, Participant, Person
+from minutes.public import items_with_outcomes
 
 RECENT = 100  # rows shown per list; the counts above them cover everything
 PRESENT, ABSENT = Participant.Status.PRESENT, Participant.Status.ABSENT
@@ -21,15 +20,15 @@ class PersonDetailView(DetailView):
 
     def get_queryset(self):
         # Someone named only in drafts has no public page yet.
-        return published_people()
+        return Person.objects.public()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        participations = self.object.participations.filter(meeting__status=PUBLISHED)
+        participations = self.object.participations.public()
         presented = items_with_outcomes().filter(presenters=self.object)
         context.update(
             attendance=participations.aggregate(**_ATTENDANCE),
-            participations=participations.select_related("meeting", "organisation").order_by(
+            participations=participations.select_related("meeting__body", "organisation").order_by(
                 "-meeting__date"
             )[:RECENT],
             presented=presented.order_by("-meeting__date", "order")[:RECENT],
@@ -45,11 +44,11 @@ class OrganisationDetailView(DetailView):
     context_object_name = "organisation"
 
     def get_queryset(self):
-        return published_organisations()
+        return Organisation.objects.public()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        participations = self.object.participations.filter(meeting__status=PUBLISHED)
+        participations = self.object.participations.public()
         roles: dict[int, list[str]] = {}
         for person_id, role in (
             participations.exclude(role="").values_list("person_id", "role").distinct()
@@ -64,14 +63,14 @@ class OrganisationDetailView(DetailView):
             row["roles"] = sorted(roles.get(row["person_id"], []))
         context.update(
             representatives=representatives,
-            participations=participations.select_related("meeting", "person").order_by(
+            participations=participations.select_related("meeting__body", "person").order_by(
                 "-meeting__date", "order"
             )[:RECENT],
             meetings_attended=participations.filter(status=PRESENT)
             .values("meeting_id")
             .distinct()
             .count(),
-            meetings_with_lists=published_meetings()
+            meetings_with_lists=Meeting.objects.public()
             .filter(participants__isnull=False)
             .distinct()
             .count(),

@@ -32,8 +32,12 @@ class SearchView(TemplateView):
         found = matching(query)
         counted = count_hits(found)
         many = counted > MAX_COUNTED
-        hits = ranked(found, query, newest_first=many).select_related("meeting").prefetch_related(
-            Prefetch("decisions", queryset=Decision.objects.order_by("order")), "topics"
+        hits = (
+            ranked(found, query, newest_first=many)
+            .select_related("meeting__body")
+            .prefetch_related(
+                Prefetch("decisions", queryset=Decision.objects.order_by("order")), "topics"
+            )
         )
         paginator = CountedPaginator(hits, PAGE_SIZE, count=min(counted, MAX_COUNTED))
         page = paginator.get_page(self.request.GET.get("page"))

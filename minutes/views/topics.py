@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from django.views.generic import DetailView, ListView
 
 from minutes.models import Topic
-from minutes.views.common import items_with_outcomes, topics_with_counts
+from minutes.public import items_with_outcomes, topics_with_counts
 
 PAGE_SIZE = 50
 

@@ -36,7 +36,7 @@ def test_a_dated_document_without_items_parses_with_a_warning():
 
 
 def test_a_document_with_neither_date_nor_items_is_refused():
-    with pytest.raises(ParseError, match="^Dokumentet ligner ikke et DASSOS-referat"):
+    with pytest.raises(ParseError, match="^Dokumentet ligner ikke et referat eller en dagsorden"):
         parse_document("Kære alle\n\nHusk frokosten på fredag.\n".encode(), "mail.txt")
 
 

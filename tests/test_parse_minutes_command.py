@@ -53,7 +53,10 @@ def test_without_json_it_prints_a_readable_summary():
     [
         (b"", "Filen er tom."),
         (bytes(range(256)) * 40, "Filen er hverken en PDF-fil eller et tekstdokument."),
-        ("Indkøbsliste\n\nMælk\nBrød\n".encode(), "Dokumentet ligner ikke et DASSOS-referat."),
+        (
+            "Indkøbsliste\n\nMælk\nBrød\n".encode(),
+            "Dokumentet ligner ikke et referat eller en dagsorden fra et møde.",
+        ),
     ],
     ids=["empty", "binary-junk", "not-a-referat"],
 )

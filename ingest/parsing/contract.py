@@ -59,14 +59,18 @@ class Source:
     pages: int | None = None
 
 
+DOCTYPES = ("referat", "dagsorden")
+
+
 @dataclass
 class MeetingInfo:
-    body: str = "DASSOS"
+    body: str | None = None  # as the document names it; None when it names none
     date: date | None = None
     start_time: time | None = None
     end_time: time | None = None
     location: str | None = None
     room: str | None = None
+    doctype: str = "referat"  # referat | dagsorden (the agenda, sent before the meeting)
 
 
 @dataclass

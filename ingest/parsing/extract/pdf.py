@@ -20,13 +20,13 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdftypes import PDFStream, resolve1
 
 from ingest.parsing.contract import Extracted, Line, ParseError
+from ingest.parsing.extract.text import RUNNING_HEADER_RE as RUNNING_HEADER
 from ingest.parsing.limits import Limits, too_large, too_many_pages
 from ingest.parsing.messages import Message, gettext_noop
 
 BULLETS = {"\uf0b7", "\uf0a7", "–", "◦", "▪", "●", "•"}
 CONJUNCTIONS = {"og", "eller", "samt", "and", "or"}
 PAGE_NUMBER = re.compile(r"(?:side\s*)?\d{1,4}(?:\s*(?:af|/)\s*\d{1,4})?", re.IGNORECASE)
-RUNNING_HEADER = re.compile(r"DASSOS\s+Referat\s+\d{1,2}\.\d{1,2}\.\d{2,4}")
 MARGIN = 0.1  # headers and footers sit in the top and bottom tenth of the page
 TAB_GAP = 2.0  # a horizontal gap wider than this many font sizes separates columns
 

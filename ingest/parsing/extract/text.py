@@ -11,8 +11,12 @@ from ingest.parsing.contract import Extracted, Line, ParseError
 from ingest.parsing.messages import gettext_noop
 
 URL_RE = re.compile(r"https?://[^\s<>()\"'\]]+")
-# "DASSOS      Referat 25.11.21": the running header (or footer) of every page.
-RUNNING_HEADER_RE = re.compile(r"^\s*DASSOS\s+Referat\s+\d{1,2}\.\d{1,2}\.\d{2,4}\s*$")
+# "DASSOS      Referat 25.11.21", "Forretningsudvalget – Dagsorden 12.9.25": the running header
+# (or footer) of every page: a short name, the document kind and a short date.
+RUNNING_HEADER_RE = re.compile(
+    r"^\s*(?:[A-ZÆØÅ][^\t\n]{0,60}?\s*[–—|-]?\s+)?(?:Referat|Dagsorden|Beslutningsreferat)"
+    r"\s*[–—|-]?\s+\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*$"
+)
 PAGE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*)$")
 MD_LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")

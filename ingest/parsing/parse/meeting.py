@@ -16,7 +16,20 @@ from ingest.parsing.parse.meeting_date import (
     make_date,
     month_number,
 )
-from ingest.parsing.parse.participants import LABEL_RE, is_agenda_start, parse_participants
+from ingest.parsing.parse.participants import (
+    LABEL_RE,
+    NUMBERED_RE,
+    TOC_HEADING_RE,
+    is_agenda_start,
+    parse_participants,
+)
+from ingest.parsing.parse.title import (
+    body_from_headers,
+    body_from_lead_ins,
+    body_from_title,
+    doctype,
+)
+from ingest.parsing.vocabulary import COVER_LABELS, VIRTUAL_LOCATIONS, alternation, label_key
 
 __all__ = ["parse_meeting_info", "parse_participants"]
 
@@ -27,8 +40,8 @@ TITLE_RE = re.compile(
     rf"(?:-?\s*møde)?\s+(?:den\s+)?(?:{LONG_DATE}|{SHORT_DATE})\s*$"
 )
 FIELD_RE = re.compile(
-    r"^(?P<label>Tidspunkt|Dato|Mødedato|Sted|Mødested|Adresse|Lokale|Mødelokale)\s*:\s*"
-    r"(?P<value>.*)$",
+    rf"^(?P<label>{alternation([w for words in COVER_LABELS.values() for w in words])})"
+    r"\s*(?::|\t|\s{2,}|$)\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 ANY_LABEL_RE = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+)?\s*:")
@@ -44,24 +57,50 @@ TIME_RE = re.compile(
 BARE_TIME_RE = re.compile(
     r"(?<![\d.])(?P<h1>\d{1,2})[.:](?P<m1>\d{2})\s*(?:-|–|—|til)\s*(?P<h2>\d{1,2})[.:](?P<m2>\d{2})"
 )
-FIELD_KEYS = {
-    "tidspunkt": "when", "dato": "when", "mødedato": "when",
-    "sted": "where", "mødested": "where", "adresse": "where",
-    "lokale": "room", "mødelokale": "room",
-}
 MAX_LOCATION_LINES = 4
 NOT_BODIES = {"DEN", "DATO", "TIDSPUNKT"}  # upper-case cover words that precede a date
 MAX_ADDRESS_LINE = 80
 
 
 def _front_matter(lines: list[Line]) -> list[str]:
-    """The cover page: stripped line texts before the agenda begins."""
+    """The cover page: stripped line texts before the agenda or its contents begin.
+
+    A title line ("Referat fra møde i …", "Dagsorden") is part of the cover unless numbered
+    lines follow it at once (then it heads the table of contents).
+    """
     front = []
-    for line in lines:
+    texts = [" ".join(line.text.split()) for line in lines]
+    for index, line in enumerate(lines):
         if is_agenda_start(line):
-            break
-        front.append(" ".join(line.text.split()))
+            following = next((t for t in texts[index + 1 :] if t), "")
+            if not TOC_HEADING_RE.match(texts[index]) or NUMBERED_RE.match(following):
+                break
+        front.append(texts[index])
     return front
+
+
+def _title_lines(front: list[str]) -> list[str]:
+    """The cover's title lines: the first lines that are no label, field or participant."""
+    titles = []
+    for text in front:
+        if not text:
+            continue
+        if FIELD_RE.match(text) or LABEL_RE.match(text):
+            break
+        titles.append(text)
+        if len(titles) == 6:
+            break
+    return titles
+
+
+def _virtual_location(front: list[str]) -> str | None:
+    """'Microsoft Teams' or 'Virtuelt møde' standing on the cover without a label."""
+    for text in front:
+        if len(text) <= 60:
+            for name in VIRTUAL_LOCATIONS:
+                if re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE):
+                    return name if len(text) > len(name) + 25 else text.strip(" .:")
+    return None
 
 
 def _fields(front: list[str]) -> dict[str, list[str]]:
@@ -73,7 +112,7 @@ def _fields(front: list[str]) -> dict[str, list[str]]:
         index += 1
         if not match:
             continue
-        key = FIELD_KEYS[match.group("label").lower()]
+        key = label_key(match.group("label"), COVER_LABELS)
         values = [match.group("value").strip()] if match.group("value").strip() else []
         limit = MAX_LOCATION_LINES if key == "where" else 1
         # A value may sit on the following lines (a two-column PDF layout), and an address
@@ -91,7 +130,10 @@ def _fields(front: list[str]) -> dict[str, list[str]]:
                 break  # prose, not another address line
             values.append(text)
             index += 1
-        fields.setdefault(key, values)
+        if key == "when":  # "Dato: …" and "Tid: …" both date and time the meeting
+            fields.setdefault(key, []).extend(values)
+        else:
+            fields.setdefault(key, values)
     return fields
 
 
@@ -133,8 +175,14 @@ def parse_meeting_info(
     front = _front_matter(lines)
     fields = _fields(front)
     title = _title(front)
-    if title:
-        info.body = title[0]
+    titles = _title_lines(front)
+    info.body = (
+        body_from_title(titles)
+        or (title[0] if title else None)
+        or body_from_headers(running_headers)
+        or body_from_lead_ins([line.text for line in lines])
+    )
+    info.doctype = doctype(titles, running_headers)
 
     when = " ".join(fields.get("when", []))
     times = TIME_RE.search(when) or BARE_TIME_RE.search(when)
@@ -143,6 +191,8 @@ def parse_meeting_info(
         info.end_time = _time(times.group("h2"), times.group("m2"))
     if fields.get("where"):
         info.location = ", ".join(fields["where"])
+    else:
+        info.location = _virtual_location(front)
     if fields.get("room"):
         info.room = fields["room"][0]
 

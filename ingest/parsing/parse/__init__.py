@@ -10,7 +10,7 @@ from ingest.parsing.parse.meeting import parse_meeting_info, parse_participants
 def parse_extracted(extracted: Extracted, filename: str, sha256: str) -> ParsedMeeting:
     """Parse extracted lines; ParseError when the text has neither a meeting date nor an item."""
     meeting, meeting_warnings = parse_meeting_info(extracted.lines, extracted.running_headers)
-    items, agenda_warnings = parse_agenda(extracted.lines, extracted.urls)
+    items, agenda_warnings = parse_agenda(extracted.lines, extracted.urls, meeting.body)
     if meeting.date is None and not items:
         raise ParseError(
             gettext_noop("Dokumentet ligner ikke et referat eller en dagsorden fra et møde.")

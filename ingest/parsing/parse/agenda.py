@@ -390,10 +390,10 @@ class _Walker:
         return len(title) >= 45 and not title.endswith((".", ":"))
 
 
-def _item_from(heading: _Heading, rows: list[Row], end: int) -> Item:
-    body = rows[heading.row : end]
-    parts = split_parts(body)
-    pages = [row.page for row in body if row.text and row.page is not None]
+def _item_from(heading: _Heading, rows: list[Row], end: int, committee: str | None) -> Item:
+    content = rows[heading.row : end]
+    parts = split_parts(content)
+    pages = [row.page for row in content if row.text and row.page is not None]
     if heading.page is not None:
         pages.append(heading.page)
     return Item(
@@ -404,15 +404,20 @@ def _item_from(heading: _Heading, rows: list[Row], end: int) -> Item:
         indstilling=parts.indstilling,
         referat=parts.referat,
         sagsfremstilling=parts.sagsfremstilling,
-        outcome=classify_outcome(parts.referat),
+        outcome=classify_outcome(parts.referat, committee),
         attachments=parts.attachments,
         pages=(min(pages), max(pages)) if pages else None,
         other_parts=parts.other_parts,
     )
 
 
-def parse_agenda(lines: list[Line], urls: list[str]) -> tuple[list[Item], list[Message]]:
-    """Every agenda item in document order, and warnings about what had to be inferred."""
+def parse_agenda(
+    lines: list[Line], urls: list[str], body: str | None = None
+) -> tuple[list[Item], list[Message]]:
+    """Every agenda item in document order, and warnings about what had to be inferred.
+
+    `body` is the committee the document names, whose own decisions the outcome looks for.
+    """
     rows = _rows(lines)
     numbering = number_headings(
         [row.text for row in rows], {i for i, row in enumerate(rows) if row.text}
@@ -430,7 +435,7 @@ def parse_agenda(lines: list[Line], urls: list[str]) -> tuple[list[Item], list[M
         if heading.kind == "section" and not _has_item_body(rows[heading.row : end]):
             continue
         # A section with an item's body but no sub-items ("4. Dialog med …") is one item.
-        items.append(_item_from(heading, rows, end))
+        items.append(_item_from(heading, rows, end, body))
     if walker.single_level and len(items) == 1 and not _has_item_body(
         rows[headings[0].row :]
     ):

@@ -11,18 +11,25 @@ from dataclasses import dataclass, field
 from ingest.parsing.contract import Attachment
 from ingest.parsing.parse.attachments import is_web_url, parse_bilag_line
 from ingest.parsing.parse.presenters import is_ved_line, parse_presenters
+from ingest.parsing.vocabulary import OTHER_PARTS, PART_WORDS, alternation, label_key
 
 MAIN_PARTS = ("indstilling", "referat", "sagsfremstilling", "bilag")
 PART_RE = re.compile(
-    r"^(?P<name>Indstilling|Referat(?:\s*(?:/|og)\s*beslutning)?|Beslutning(?:\s*/\s*referat)?"
-    r"|Sagsfremstilling|Bilag|Efterskrift|Bemærkninger|Skriftlig orientering)"
-    r"\b\s*(?P<sep>[:.]?)\s*(?P<rest>.*)$",
+    rf"^(?P<name>{alternation([w for ws in PART_WORDS.values() for w in ws] + list(OTHER_PARTS))})"
+    r"(?![\w/])\s*(?P<sep>[:.]?)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# "Det indstilles, at DASSOS godkender …": a recommendation written as a sentence.
+INDSTILLES_RE = re.compile(r"^Det\s+indstilles\b", re.IGNORECASE)
 # Inside a Bilag part a missing separator is forgiven: "Bilag 3 Udkast til styringsaftale".
 LOOSE_BILAG_RE = re.compile(r"^Bilag\s+(?P<id>\d{1,3}[a-z]?)\s+(?P<title>[A-ZÆØÅ].*)$")
 URL_RE = re.compile(r"^(?:https?://|file:|mailto:|www\.)\S*$", re.IGNORECASE)
-INTRO_RE = re.compile(r"^A[tf]\s+DASSOS\b\s*:?\s*", re.IGNORECASE)
+# The lead-in of the points: "At DASSOS:", "Af Forretningsudvalget:", "Det indstilles, at
+# Styregruppen:" — with a colon any addressee; without one, the capitalised words after "At".
+INTRO_RE = re.compile(
+    r"^(?:[Dd]et\s+indstilles,?\s+)?[Aa][tf]\s+(?:[^\s:]+(?:\s+[^\s:]+){0,5}\s*:\s*"
+    r"|(?:[A-ZÆØÅ][\w'’.-]*(?:\s+|$))+)"
+)
 # "•" after extraction; Tesseract reads bullets as "e", "o", "¢" when the repair did not run.
 BULLET_RE = re.compile(r"^(?:[•▪◦●·*]|[eo¢©«](?=\s+\S))\s*")
 TERMINAL = (".", "!", "?", ":", ";")
@@ -57,13 +64,11 @@ def part_heading(text: str) -> tuple[str, str] | None:
     match = PART_RE.match(text.strip())
     if not match:
         return None
-    name, sep, rest = match["name"].lower(), match["sep"], match["rest"].strip()
-    if name.startswith(("referat", "beslutning")):
-        name = "referat"
-    key = _part_key(name)
+    name, sep, rest = " ".join(match["name"].split()), match["sep"], match["rest"].strip()
+    key = label_key(name, PART_WORDS) or _part_key(name.lower())
     if not rest:
         return key, ""
-    if name == "sagsfremstilling" and len(rest.split()) <= 6 and rest[0].islower() \
+    if key == "sagsfremstilling" and len(rest.split()) <= 6 and rest[0].islower() \
             and rest.endswith(":"):
         # "Sagsfremstilling modtaget fra Syddjurs Kommune:" is still the heading.
         return key, ""
@@ -229,6 +234,10 @@ def split_parts(rows: list[Row]) -> ItemParts:
                 ved.append(rows[index].text)
                 index += 1
             result.presenters = parse_presenters(" ".join(ved))
+            continue
+        if INDSTILLES_RE.match(text) and "indstilling" not in parts:
+            current = parts["indstilling"] = [row]
+            order.append("indstilling")
             continue
         heading = part_heading(text)
         if heading and heading[0] not in parts:

@@ -33,12 +33,21 @@ DISCUSSED_RE = re.compile(
     r"\b(?:drøftede|blev\s+drøftet|dialog(?:en)?|gav\s+input)\b", re.IGNORECASE
 )
 # A committee's own decision verb after "DASSOS drøftede ..." turns a discussion into a decision;
-# passive procedural follow-ups ("Det blev aftalt, at sekretariatet ...") do not.
-OWN_DECISION_RE = re.compile(
-    r"\bDASSOS\s+(?:\w+\s+)?(?:besluttede|foreslår|foreslog|aftalte)\b"
-    r"|\b(?:besluttede|foreslår|foreslog|aftalte)\s+DASSOS\b",
-    re.IGNORECASE,
+# passive procedural follow-ups ("Det blev aftalt, at sekretariatet ...") do not. The committee
+# is the body the document names; "udvalget"/"styregruppen" and the like stand for it too.
+OWN_VERBS = r"(?:besluttede|foreslår|foreslog|aftalte)"
+COMMITTEE_WORDS = (
+    r"(?:DASSOS|\w*udvalg(?:et)?|\w*styregrupp(?:en|e)|\w*gruppen|\w*netværket|\w*forum(?:met)?"
+    r"|\w*rådet|mødet|deltagerne|medlemmerne|direktørerne)"
 )
+
+
+def _own_decision_re(body: str | None) -> re.Pattern[str]:
+    subject = COMMITTEE_WORDS if not body else rf"(?:{re.escape(body)}|{COMMITTEE_WORDS})"
+    return re.compile(
+        rf"\b{subject}\s+(?:\w+\s+)?{OWN_VERBS}\b|\b{OWN_VERBS}\s+{subject}(?!\w)",
+        re.IGNORECASE,
+    )
 # Only in the opening sentence: an instruction ("Der skal tilføjes ...", "Mødet ... afkortes")
 # is the decision itself, and a member's statement ("X fremhævede ...") opens a discussion.
 OPENING_DECIDED_RE = re.compile(
@@ -76,8 +85,12 @@ def _marker(sentence: str) -> str | None:
     return None
 
 
-def classify_outcome(referat: str) -> str:
-    """approved | noted | discussed | decided | rejected | none, from the Referat text."""
+def classify_outcome(referat: str, body: str | None = None) -> str:
+    """approved | noted | discussed | decided | rejected | none, from the Referat text.
+
+    `body` is the committee the document names (its own decisions count as decisions).
+    """
+    own_decision = _own_decision_re(body)
     text = referat.strip()
     if not text or NOTHING_RE.match(text):
         return "none"
@@ -91,7 +104,7 @@ def classify_outcome(referat: str) -> str:
                 return "discussed"
         if outcome == "discussed":
             later = parts[index + 1 :]
-            if any(OWN_DECISION_RE.search(s) for s in later):
+            if any(own_decision.search(s) for s in later):
                 return "decided"
         if outcome is not None:
             return outcome

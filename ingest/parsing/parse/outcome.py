@@ -78,7 +78,16 @@ def sentences(text: str) -> list[str]:
     return pieces
 
 
+# A terse referat: "Godkendt.", "Dagsordenen godkendt.", "Indstillingen tiltrådt."
+TERSE_APPROVED_RE = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,3}(?:godkendt|vedtaget|tiltrådt)(?:\s+uden\s+bemærkninger)?\W*$",
+    re.IGNORECASE,
+)
+
+
 def _marker(sentence: str) -> str | None:
+    if TERSE_APPROVED_RE.match(sentence) and not REJECTED_RE.search(sentence):
+        return "approved"
     for outcome, pattern in MARKERS:
         if pattern.search(sentence):
             return outcome

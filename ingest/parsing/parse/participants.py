@@ -11,6 +11,15 @@ from collections import deque
 from dataclasses import dataclass
 
 from ingest.parsing.contract import Line, Participant
+from ingest.parsing.vocabulary import (
+    ABSENT_LABELS,
+    COVER_LABELS,
+    PRESENT_LABELS,
+    ROLES,
+    SCRIBE_LABELS,
+    alternation,
+    label_key,
+)
 
 # Where the agenda (or its table of contents) begins, the cover page and participant list end.
 # A dated "Dagsorden ..."/"Referat fra ..." line is a title, not the agenda.
@@ -26,26 +35,31 @@ SECTION_RE = re.compile(
 # A table-of-contents entry ends with its page number: "1.2 Godkendelse af ...\t4".
 TOC_ENTRY_RE = re.compile(r"\s\d{1,3}$")
 LABEL_RE = re.compile(
-    r"^(?P<label>Deltagere|Deltagende|Til\s+stede|Tilstede|Gæster|Øvrige\s+deltagere"
-    r"|Desuden\s+deltog|Afbud|Fraværende|Referent)\s*(?::\s*(?P<rest>.*))?$",
+    rf"^(?P<label>{alternation(PRESENT_LABELS + ABSENT_LABELS + SCRIBE_LABELS)})"
+    r"\s*(?::\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
-ABSENT_LABELS = ("afbud", "fraværende")
 # Cover-page labels that end a participant list if they follow it.
-COVER_LABEL_RE = re.compile(r"^(?:Tidspunkt|Dato|Mødedato|Sted|Mødested|Lokale)\s*:", re.I)
-COLUMN_SPLIT_RE = re.compile(r"\t+| {2,}")
+COVER_LABEL_RE = re.compile(
+    rf"^(?:{alternation([w for words in COVER_LABELS.values() for w in words])})\s*:", re.I
+)
+COLUMN_SPLIT_RE = re.compile(r"\t+| {2,}| [–—] ")
+LIST_MARKER_RE = re.compile(r"^(?:[•▪◦●·*–-]|\d{1,2}[.)])\s+")
 PAREN_RE = re.compile(r"\(([^()]*)\)")
 NAME_THEN_REST_RE = re.compile(r"^([^()]*\([^()]*\))\s+([^()\s].*)$")
 NAME_TOKEN_RE = re.compile(r"[A-ZÆØÅÉÈÄÖÜ][^\s\d():;,]*")
 WORD_RE = re.compile(r"[\w-]+")
 UNFINISHED_RE = re.compile(r"(?:\s(?:og|i|for|af)|[-,])$")
 
-ROLES = ("formand", "næstformand", "referent")
 NAME_PARTICLES = {"af", "de", "da", "van", "von", "der", "den", "la", "le", "du"}
 ORG_WORDS = {"kommune", "region", "regionen", "kkr", "kl", "kd-net", "vive", "viso"}
 ORG_STEMS = ("sekretariat", "kommunal", "styrelse", "tilsyn", "ministeri", "forvaltning",
-             "universitet", "hospital", "psykiatri", "direktorat", "forening")
+             "universitet", "hospital", "psykiatri", "direktorat", "forening", "bosted",
+             "botilbud", "tilbud", "center", "centret", "huset", "netværk", "gruppen", "udvalg",
+             "forbund", "fonden", "skole", "institut", "rådet", "selskab", "afdeling", "enhed",
+             "organisation", "forum", "kollegi", "regionen", "kontor", "koncern", "ankestyrelse")
 MAX_LINE = 300  # longer lines are prose, not participant lines
+LABEL_KINDS = {"present": PRESENT_LABELS, "absent": ABSENT_LABELS, "scribe": SCRIBE_LABELS}
 BRACKETS = str.maketrans("{}[]", "()()")  # OCR reads "(formand)" as "(formand}" or "[formand)"
 
 
@@ -129,7 +143,7 @@ def _split_single_spaced(text: str) -> tuple[str, str] | None:
     if match and is_organisation(match.group(2)):
         return match.group(1), match.group(2)
     head, comma, tail = text.partition(", ")
-    if comma and is_name(PAREN_RE.sub(" ", head)) and is_organisation(tail):
+    if comma and is_name(PAREN_RE.sub(" ", head)) and _names_organisation(tail):
         return head, tail
     tokens = text.split()
     for start in (*range(2, len(tokens)), 1):
@@ -143,7 +157,7 @@ def _split_single_spaced(text: str) -> tuple[str, str] | None:
 
 def _parse_line(text: str) -> list[_Entry]:
     """One line of the list → entries (usually one; none for lines that name nobody)."""
-    text = text.strip().translate(BRACKETS)
+    text = LIST_MARKER_RE.sub("", text.strip().translate(BRACKETS))
     if not text or len(text) > MAX_LINE:
         return []
     columns = [column.strip() for column in COLUMN_SPLIT_RE.split(text) if column.strip()]
@@ -169,6 +183,15 @@ def _parse_line(text: str) -> list[_Entry]:
     if len(people) > 1 and all(is_name(_annotations(chunk)[0]) for chunk in people):
         return [_entry(chunk, None) for chunk in people]
     return []
+
+
+def _names_organisation(text: str) -> bool:
+    """After "Name, ": an organisation (known words, or a capitalised phrase that is no name)."""
+    bare, _notes = _annotations(text)
+    if is_organisation(bare):
+        return True
+    first = bare.split(",")[0].strip()
+    return bool(first) and first[0].isupper() and not is_name(first)
 
 
 def _is_unfinished(organisation: str | None) -> bool:
@@ -212,9 +235,9 @@ def parse_participants(lines: list[Line]) -> list[Participant]:
         label = LABEL_RE.match(text)
         role = None
         if label:
-            word = label.group("label").lower()
-            status = "absent" if word in ABSENT_LABELS else "present"
-            role = "referent" if word == "referent" else None
+            kind = label_key(label.group("label"), LABEL_KINDS)
+            status = "absent" if kind == "absent" else "present"
+            role = "referent" if kind == "scribe" else None
             text = label.group("rest") or ""
         for entry in _parse_line(text):
             note = "; ".join(entry.notes) or None

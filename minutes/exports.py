@@ -4,10 +4,8 @@ from __future__ import annotations
 import json
 from io import BytesIO
 
-from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
-from django.utils.dateparse import parse_date
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from openpyxl import Workbook
@@ -16,8 +14,9 @@ from openpyxl.styles import Font
 
 from ingest.load import meeting_contract
 from minutes.filters import DecisionFilter
-from minutes.models import Meeting, Participant
+from minutes.models import Meeting
 from minutes.public import decisions as public_decisions
+from minutes.public import meeting_for_export
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Column title and width (characters) of the decisions sheet.
@@ -87,32 +86,39 @@ def decisions_xlsx(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def meeting_json(request: HttpRequest, date: str) -> HttpResponse:
-    """/moeder/2024-03-01.json: the meeting in the shape `parse_minutes --json` prints."""
-    try:
-        day = parse_date(date)
-    except ValueError:  # well formed but impossible, like 2021-02-30
-        day = None
-    if day is None:
-        raise Http404
-    meeting = get_object_or_404(
-        Meeting.objects.public().select_related("body", "current_source").prefetch_related(
-            Prefetch(
-                "participants",
-                queryset=Participant.objects.select_related("person", "organisation").order_by(
-                    "order"
-                ),
-            ),
-            "items__decisions",
-            "items__attachments",
-        ),
-        date=day,
-    )
+def meeting_json(request: HttpRequest, date: str, body: str) -> HttpResponse:
+    """/moeder/2024-03-01/dassos.json: the meeting in the shape `parse_minutes --json` prints."""
+    meeting = get_object_or_404(meeting_for_export(), date=date, body__slug=body)
     data = meeting_contract(meeting).to_dict()
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
     )
-    response["Content-Disposition"] = f'inline; filename="dassos-{day.isoformat()}.json"'
+    response["Content-Disposition"] = f'inline; filename="{meeting.body.slug}-{date}.json"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+def meeting_json_on_date(request: HttpRequest, date: str) -> HttpResponse:
+    """/moeder/2024-03-01.json: the meeting held that day (a redirect); when several bodies met
+    that day, 300 Multiple Choices listing each meeting's JSON and page."""
+    meetings = list(
+        Meeting.objects.public().select_related("body").filter(date=date).order_by("body__name")
+    )
+    if not meetings:
+        raise Http404("No published meeting on that date")
+    if len(meetings) == 1:
+        return redirect(meetings[0].get_json_url())
+    choices = [
+        {
+            "body": meeting.body.name,
+            "json": request.build_absolute_uri(meeting.get_json_url()),
+            "web": request.build_absolute_uri(meeting.get_absolute_url()),
+        }
+        for meeting in meetings
+    ]
+    response = JsonResponse({"date": date, "meetings": choices}, status=300,
+                            json_dumps_params={"ensure_ascii": False})
     response["Access-Control-Allow-Origin"] = "*"
     return response

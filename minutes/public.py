@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 
 from minutes.aggregates import cached
-from minutes.models import AgendaItem, Decision, Topic
+from minutes.models import AgendaItem, Decision, Meeting, Participant, Topic
 
 
 def items_with_outcomes() -> QuerySet[AgendaItem]:
@@ -35,3 +35,18 @@ def topics_with_counts() -> list[Topic]:
     """Every topic with `item_count`, its published items; counted once per archive change
     (the count reads every item-topic link)."""
     return cached("topic-counts", [], lambda: list(Topic.objects.with_public_item_counts()))
+
+
+def meeting_for_export() -> QuerySet[Meeting]:
+    """Published meetings with everything `ingest.load.meeting_contract` reads fetched: body,
+    current source, participants, items' decisions and attachments (the meeting JSON)."""
+    participants = Participant.objects.select_related("person", "organisation").order_by("order")
+    return (
+        Meeting.objects.public()
+        .select_related("body", "current_source")
+        .prefetch_related(
+            Prefetch("participants", queryset=participants),
+            "items__decisions",
+            "items__attachments",
+        )
+    )

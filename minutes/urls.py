@@ -1,22 +1,8 @@
 """The archive's public URLs: readable Danish paths that stay stable."""
-from django.urls import path, register_converter
+from django.urls import path
 
+from minutes import converters  # noqa: F401 - registers <isodate:…>
 from minutes.views import decisions, home, items, meetings, people, search, topics
-
-
-class IsoDateConverter:
-    """A meeting date in the path, as in /moeder/2024-03-01/ (kept a string for reverse())."""
-
-    regex = r"\d{4}-\d{2}-\d{2}"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value) -> str:
-        return str(value)
-
-
-register_converter(IsoDateConverter, "isodate")
 
 app_name = "minutes"
 
@@ -24,8 +10,14 @@ urlpatterns = [
     path("", home.HomeView.as_view(), name="home"),
     path("moeder/", meetings.MeetingListView.as_view(), name="meetings"),
     path("moeder/<int:year>/", meetings.MeetingYearView.as_view(), name="meetings-year"),
-    path("moeder/<isodate:date>/", meetings.MeetingDetailView.as_view(), name="meeting"),
-    path("moeder/<isodate:date>/punkt/<str:number>/", items.ItemDetailView.as_view(), name="item"),
+    # A meeting is known by its date and body; the date alone leads to the meeting held that
+    # day, or lets the reader choose when several bodies met (the archive's first URLs).
+    path("moeder/<isodate:date>/", meetings.meeting_on_date, name="meeting-date"),
+    path("moeder/<isodate:date>/punkt/<str:number>/", items.item_on_date, name="item-date"),
+    path("moeder/<isodate:date>/<slug:body>/", meetings.MeetingDetailView.as_view(),
+         name="meeting"),
+    path("moeder/<isodate:date>/<slug:body>/punkt/<str:number>/",
+         items.ItemDetailView.as_view(), name="item"),
     path("beslutninger/", decisions.DecisionListView.as_view(), name="decisions"),
     path("beslutninger.csv", decisions.decisions_csv, name="decisions-csv"),
     path("soeg/", search.SearchView.as_view(), name="search"),

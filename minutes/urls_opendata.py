@@ -1,8 +1,14 @@
 """Open data URLs: the OParl API, Atom feeds, the calendar, exports, sitemap and OpenSearch."""
 from django.contrib.sitemaps import views as sitemaps
-from django.urls import include, path, re_path
+from django.urls import include, path
 
-from minutes import calendar, downloads, exports, feeds
+from minutes import (
+    calendar,
+    converters,  # noqa: F401 - registers <isodate:…>
+    downloads,
+    exports,
+    feeds,
+)
 from minutes.opensearch import opensearch
 from minutes.sitemaps import SITEMAPS
 
@@ -17,9 +23,8 @@ opendata = [
     path("soeg/feed/", feeds.SearchFeed(), name="search-feed"),
     path("kalender.ics", calendar.calendar_feed, name="calendar"),
     path("beslutninger.xlsx", exports.decisions_xlsx, name="decisions-xlsx"),
-    re_path(
-        r"^moeder/(?P<date>\d{4}-\d{2}-\d{2})\.json$", exports.meeting_json, name="meeting-json"
-    ),
+    path("moeder/<isodate:date>.json", exports.meeting_json_on_date, name="meeting-json-date"),
+    path("moeder/<isodate:date>/<slug:body>.json", exports.meeting_json, name="meeting-json"),
     # An index of sitemaps, each in pages, as the protocol wants for more than 50,000 URLs.
     path(
         "sitemap.xml",

@@ -77,12 +77,12 @@ def test_a_reader_goes_from_a_topic_to_a_decision_and_follows_the_case(site, pag
     assert page.locator("h1").inner_text() == "Botilbud"
     shot(page, "topic")
     page.get_by_role("link", name=re.compile("omlægning af midlertidig botilbud Kollegiet")).click()
-    assert page.url.endswith("/moeder/2024-03-01/punkt/1.4/")
+    assert page.url.endswith("/moeder/2024-03-01/dassos/punkt/1.4/")
     assert "DASSOS godkendte omlægningen" in page.locator("section.referat").inner_text()
     shot(page, "item")
     related = page.locator("aside.related")
     related.get_by_role("link", name=re.compile("lukning af botilbuddet Kollegiet")).click()
-    assert page.url.endswith("/moeder/2026-02-27/punkt/1.8/")
+    assert page.url.endswith("/moeder/2026-02-27/dassos/punkt/1.8/")
 
 
 def test_the_main_pages_are_screenshot_for_review(site, page):
@@ -90,7 +90,7 @@ def test_the_main_pages_are_screenshot_for_review(site, page):
     for name, path in [
         ("home", "/"),
         ("meetings", "/moeder/"),
-        ("meeting", "/moeder/2024-03-01/"),
+        ("meeting", "/moeder/2024-03-01/dassos/"),
         ("person", chair.get_absolute_url()),
         ("organisation", chair.participations.first().organisation.get_absolute_url()),
     ]:
@@ -101,7 +101,7 @@ def test_the_main_pages_are_screenshot_for_review(site, page):
 
 
 def test_the_skip_link_is_the_first_stop_for_the_keyboard(site, page):
-    page.goto(site + "/moeder/2024-03-01/")
+    page.goto(site + "/moeder/2024-03-01/dassos/")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent")
     assert focused.strip() == "Spring til indhold"
@@ -113,7 +113,7 @@ def test_pages_fit_a_phone_screen(site, browser):
     context = browser.new_context(viewport=PHONE, is_mobile=True, locale="da-DK")
     page = context.new_page()
     for name, path in [("home", "/"), ("decisions", "/beslutninger/"),
-                       ("item", "/moeder/2026-02-27/punkt/1.4/")]:
+                       ("item", "/moeder/2026-02-27/dassos/punkt/1.4/")]:
         page.goto(site + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
@@ -122,7 +122,7 @@ def test_pages_fit_a_phone_screen(site, browser):
 
 
 def test_the_print_stylesheet_hides_navigation_on_item_pages(site, page):
-    page.goto(site + "/moeder/2024-03-01/punkt/1.4/")
+    page.goto(site + "/moeder/2024-03-01/dassos/punkt/1.4/")
     page.emulate_media(media="print")
     assert not page.locator("nav[aria-label='Hovedmenu']").is_visible()
     assert not page.locator(".prev-next").is_visible()

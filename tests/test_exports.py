@@ -57,7 +57,7 @@ def test_text_that_looks_like_a_formula_stays_text(client):
 
 
 def test_a_meeting_as_json_is_the_parse_contract_of_its_referat(client):
-    response = client.get("/moeder/2021-11-25.json")
+    response = client.get("/moeder/2021-11-25/dassos.json")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json; charset=utf-8"
     path = FIXTURES / "003_3388be411b985e9f.txt"
@@ -75,4 +75,6 @@ def test_a_meeting_as_json_is_the_parse_contract_of_its_referat(client):
 
 def test_a_draft_meeting_has_no_json(client):
     assert client.get(f"/moeder/{DRAFT_DATE}.json").status_code == 404
+    assert client.get(f"/moeder/{DRAFT_DATE}/dassos.json").status_code == 404
     assert client.get("/moeder/2021-02-30.json").status_code == 404
+    assert client.get("/moeder/2021-02-30/dassos.json").status_code == 404

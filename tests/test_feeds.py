@@ -42,7 +42,7 @@ def test_the_meetings_feed_lists_published_meetings_newest_first(client):
     found = entries(atom(client, "/moeder/feed/"))
 
     links = [e["link"] for e in found]
-    assert links == [f"http://testserver/moeder/{d}/" for d in sorted(PUBLISHED_DATES)[::-1]]
+    assert links == [f"http://testserver/moeder/{d}/dassos/" for d in sorted(PUBLISHED_DATES)[::-1]]
     assert found[0]["title"] == "DASSOS 27. februar 2026"
     assert all(DRAFT_DATE not in link for link in links)
 
@@ -56,7 +56,7 @@ def test_the_decisions_feed_has_one_entry_per_decision_with_its_outcome(client):
     assert all(e["id"].startswith("tag:dassos-referatarkiv,2020:dassos/") for e in found)
     assert all(DRAFT_DATE not in e["link"] for e in found)
     newest = found[0]
-    assert "/moeder/2026-02-27/punkt/" in newest["link"]
+    assert "/moeder/2026-02-27/dassos/punkt/" in newest["link"]
     assert newest["categories"] and newest["categories"][0] in newest["summary"].lower()
 
 

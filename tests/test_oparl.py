@@ -131,7 +131,7 @@ def test_a_meeting_embeds_its_agenda_referat_file_and_participants(client, body)
     assert meeting["participant"], "present participants are listed as Person URLs"
     people = {get(client, path_of(url))["name"] for url in meeting["participant"]}
     assert "Jesper Thyrring Møller" in people
-    assert meeting["web"].endswith("/moeder/2021-11-25/")
+    assert meeting["web"].endswith("/moeder/2021-11-25/dassos/")
 
 
 def test_an_agenda_item_carries_result_resolution_text_and_dassos_extras(client, body):
@@ -144,7 +144,7 @@ def test_an_agenda_item_carries_result_resolution_text_and_dassos_extras(client,
     assert any("mødeplanen for 2022" in point for point in plan["dassos:indstilling"])
     assert plan["number"] == "2.3"
     assert plan["public"] is True
-    assert plan["web"].endswith("/moeder/2021-11-25/punkt/2.3/")
+    assert plan["web"].endswith("/moeder/2021-11-25/dassos/punkt/2.3/")
 
 
 def test_items_show_their_topics_under_the_extension_key(client, body):

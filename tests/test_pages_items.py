@@ -15,7 +15,7 @@ def _html(client, url: str) -> str:
 
 @pytest.mark.usefixtures("archive")
 def test_the_item_page_shows_indstilling_referat_and_sagsfremstilling(client):
-    html = _html(client, "/moeder/2026-02-27/punkt/1.8/")
+    html = _html(client, "/moeder/2026-02-27/dassos/punkt/1.8/")
     assert html.count("<h1>") == 1
     assert "Godkendelse af lukning af botilbuddet Kollegiet" in html
     positions = [html.index(f'id="{h}-heading"') for h in ("indstilling", "referat", "sag")]
@@ -36,7 +36,7 @@ def test_presenters_link_to_their_person_pages(client):
 
 @pytest.mark.usefixtures("archive")
 def test_bilag_are_listed_with_their_links(client):
-    html = _html(client, "/moeder/2021-11-25/punkt/1.1/")
+    html = _html(client, "/moeder/2021-11-25/dassos/punkt/1.1/")
     bilag = Attachment.objects.get(item__meeting__date="2021-11-25", label="Bilag 1")
     assert bilag.url.startswith("https://")
     assert f'<a href="{bilag.url}" rel="noopener noreferrer">Bilag 1: {bilag.title}</a>' in html
@@ -47,44 +47,44 @@ def test_a_bilag_link_that_is_not_http_is_shown_without_a_link(client):
     Attachment.objects.filter(item__meeting__date="2021-11-25", label="Bilag 1").update(
         url="javascript:alert(1)"
     )
-    html = _html(client, "/moeder/2021-11-25/punkt/1.1/")
+    html = _html(client, "/moeder/2021-11-25/dassos/punkt/1.1/")
     assert "javascript:" not in html
     assert "<li>Bilag 1: Budget 2022 for Børnehus Midt" in html
 
 
 @pytest.mark.usefixtures("archive")
 def test_previous_and_next_item_follow_the_agenda(client):
-    html = _html(client, "/moeder/2024-03-01/punkt/1.2/")
-    assert 'rel="prev" href="/moeder/2024-03-01/punkt/1.1/"' in html
-    assert 'rel="next" href="/moeder/2024-03-01/punkt/1.3/"' in html
-    first = _html(client, "/moeder/2024-03-01/punkt/1.1/")
+    html = _html(client, "/moeder/2024-03-01/dassos/punkt/1.2/")
+    assert 'rel="prev" href="/moeder/2024-03-01/dassos/punkt/1.1/"' in html
+    assert 'rel="next" href="/moeder/2024-03-01/dassos/punkt/1.3/"' in html
+    first = _html(client, "/moeder/2024-03-01/dassos/punkt/1.1/")
     assert 'rel="prev"' not in first
 
 
 @pytest.mark.usefixtures("archive")
 def test_the_same_care_home_at_another_meeting_is_a_related_item(client):
-    response = client.get("/moeder/2026-02-27/punkt/1.8/")
+    response = client.get("/moeder/2026-02-27/dassos/punkt/1.8/")
     related = [(r.meeting_date.isoformat(), r.number) for r in response.context["related"]]
     assert ("2024-03-01", "1.4") in related
-    assert 'href="/moeder/2024-03-01/punkt/1.4/"' in response.content.decode()
+    assert 'href="/moeder/2024-03-01/dassos/punkt/1.4/"' in response.content.decode()
 
 
 @pytest.mark.usefixtures("archive")
 def test_references_in_the_text_become_links_when_the_target_exists(client):
-    html = _html(client, "/moeder/2026-02-27/punkt/3.1/")
+    html = _html(client, "/moeder/2026-02-27/dassos/punkt/3.1/")
     # "jf. pkt. 2.2 ovenfor" points at item 2.2 of the same meeting.
-    assert '<a class="xref" href="/moeder/2026-02-27/punkt/2.2/"' in html
+    assert '<a class="xref" href="/moeder/2026-02-27/dassos/punkt/2.2/"' in html
     # "Kollegiet" in 1.8 points at the earlier item about the same care home.
-    kollegiet = _html(client, "/moeder/2026-02-27/punkt/1.8/")
-    assert '<a class="xref" href="/moeder/2024-03-01/punkt/1.4/"' in kollegiet
+    kollegiet = _html(client, "/moeder/2026-02-27/dassos/punkt/1.8/")
+    assert '<a class="xref" href="/moeder/2024-03-01/dassos/punkt/1.4/"' in kollegiet
 
 
 @pytest.mark.usefixtures("archive")
 def test_a_reference_to_a_missing_item_stays_plain_text(client):
     AgendaItem.objects.filter(meeting__date="2026-02-27", number="2.2").delete()
-    html = _html(client, "/moeder/2026-02-27/punkt/3.1/")
+    html = _html(client, "/moeder/2026-02-27/dassos/punkt/3.1/")
     assert "jf. pkt. 2.2" in html
-    assert "/moeder/2026-02-27/punkt/2.2/" not in html
+    assert "/moeder/2026-02-27/dassos/punkt/2.2/" not in html
 
 
 @pytest.mark.usefixtures("archive")
@@ -100,13 +100,13 @@ def test_a_pdf_source_is_linked_at_the_items_page(client):
 
 @pytest.mark.usefixtures("archive")
 def test_an_unknown_item_is_not_found(client):
-    assert client.get("/moeder/2024-03-01/punkt/9.9/").status_code == 404
-    assert client.get("/moeder/2024-03-02/punkt/1.1/").status_code == 404
+    assert client.get("/moeder/2024-03-01/dassos/punkt/9.9/").status_code == 404
+    assert client.get("/moeder/2024-03-02/dassos/punkt/1.1/").status_code == 404
 
 
 @pytest.mark.usefixtures("archive")
 def test_the_item_page_query_count_does_not_grow_with_the_archive(client):
-    url = "/moeder/2024-03-01/punkt/1.4/"
+    url = "/moeder/2024-03-01/dassos/punkt/1.4/"
     everything = count_queries(client, url)
     Meeting.objects.exclude(date__in=["2024-03-01", "2026-02-27"]).delete()
     # Similar-title ids and the candidates' meeting dates are fetched apart (minutes.views.common).

@@ -24,7 +24,7 @@ def test_a_topic_page_is_a_timeline_of_its_items_newest_first(client):
     dates = [i.meeting.date for i in items]
     assert dates == sorted(dates, reverse=True)
     assert html.index("27. februar 2026") < html.index("1. marts 2024")
-    assert 'href="/moeder/2024-03-01/punkt/1.4/"' in html
+    assert 'href="/moeder/2024-03-01/dassos/punkt/1.4/"' in html
     assert "DASSOS godkendte omlægningen af midlertidig botilbud Kollegiet" in html
 
 

@@ -40,7 +40,7 @@ def test_it_finds_a_named_care_home(client):
     assert sorted(_hits("Kollegiet")) == [("2024-03-01", "1.4"), ("2026-02-27", "1.8")]
     html = client.get("/soeg/?q=Kollegiet").content.decode()
     assert "2 resultater for »Kollegiet«" in html
-    assert 'href="/moeder/2026-02-27/punkt/1.8/"' in html
+    assert 'href="/moeder/2026-02-27/dassos/punkt/1.8/"' in html
     assert "<mark>Kollegiet</mark>" in html
 
 

@@ -108,7 +108,7 @@ def test_the_apis_carry_the_text_as_data(client, hostile):
     oparl = json.loads(client.get(f"/oparl/v1/agenda-item/{item.pk}/").content)
     assert oparl["name"] == TITLE
     assert json.loads(client.get(f"/oparl/v1/person/{person.pk}/").content)["name"] == NAME
-    export = client.get(f"/moeder/{meeting.date.isoformat()}.json")
+    export = client.get(meeting.get_json_url())
     assert export["Content-Type"].startswith("application/json")
     assert TITLE in [entry["title"] for entry in json.loads(export.content)["items"]]
 

@@ -49,10 +49,10 @@ def test_the_sitemap_lists_published_meetings_and_their_items(client):
     urls = sitemap_urls(client)
 
     for day in PUBLISHED_DATES:
-        assert f"http://testserver/moeder/{day}/" in urls
+        assert f"http://testserver/moeder/{day}/dassos/" in urls
     item = AgendaItem.objects.filter(meeting__date="2021-11-25", number="2.3").get()
     assert f"http://testserver{item.get_absolute_url()}" in urls
-    assert urls["http://testserver/moeder/2021-11-25/"]  # lastmod given
+    assert urls["http://testserver/moeder/2021-11-25/dassos/"]  # lastmod given
     assert "http://testserver/" in urls
     assert "http://testserver/beslutninger/" in urls
 

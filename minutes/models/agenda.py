@@ -120,9 +120,11 @@ class AgendaItem(Timestamped, Lockable):
         return f"{self.number} {self.title}"
 
     def get_absolute_url(self) -> str:
-        return reverse(
-            "minutes:item", kwargs={"date": self.meeting.date.isoformat(), "number": self.number}
-        )
+        """/moeder/2024-03-01/dassos/punkt/1.2/: under its meeting's page."""
+        meeting = self.meeting
+        return reverse("minutes:item", kwargs={
+            "date": meeting.date.isoformat(), "body": meeting.body.slug, "number": self.number
+        })
 
     @property
     def indstilling_points(self) -> list[str]:

@@ -95,7 +95,15 @@ class Meeting(Lockable):
         return f"{self.body} {self.date:%d.%m.%Y}"
 
     def get_absolute_url(self) -> str:
-        return reverse("minutes:meeting", kwargs={"date": self.date.isoformat()})
+        """/moeder/2024-03-01/dassos/: date and body, so two bodies meeting on one day each
+        have their own page (/moeder/2024-03-01/ leads to them)."""
+        return reverse("minutes:meeting", kwargs=self._url_kwargs())
+
+    def get_json_url(self) -> str:
+        return reverse("opendata:meeting-json", kwargs=self._url_kwargs())
+
+    def _url_kwargs(self) -> dict[str, str]:
+        return {"date": self.date.isoformat(), "body": self.body.slug}
 
     @property
     def is_published(self) -> bool:

@@ -192,7 +192,11 @@ def agenda_item(obj: AgendaItem, url: UrlFor, *, meeting: Meeting | None = None)
             "web": url.absolute(
                 reverse(
                     "minutes:item",
-                    kwargs={"date": meeting.date.isoformat(), "number": obj.number},
+                    kwargs={
+                        "date": meeting.date.isoformat(),
+                        "body": meeting.body.slug,
+                        "number": obj.number,
+                    },
                 )
             ),
             "created": stamp(obj.created_at),

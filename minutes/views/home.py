@@ -60,7 +60,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        meetings = Meeting.objects.public().prefetch_related(
+        meetings = Meeting.objects.public().select_related("body").prefetch_related(
             Prefetch("items", queryset=items_with_outcomes().order_by("order"))
         )[:LATEST]
         summary = archive_summary()

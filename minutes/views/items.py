@@ -1,13 +1,14 @@
 """One agenda item: its texts with cross-links, bilag, presenters, neighbours and related items."""
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
 from minutes.crossref import announced_items, related_items
 from minutes.models import AgendaItem, Decision
 from minutes.views.common import catalogue_for
-from minutes.views.meetings import get_meeting
+from minutes.views.meetings import choose, get_meeting
 
 NEXT_MEETING_TITLE = "punkter til næste møde"
 
@@ -28,7 +29,7 @@ class ItemDetailView(DetailView):
     context_object_name = "item"
 
     def get_object(self, queryset=None):
-        meeting = get_meeting(self.kwargs["date"])
+        meeting = get_meeting(self.kwargs["date"], self.kwargs["body"])
         item = (
             AgendaItem.objects.public()
             .filter(meeting=meeting, number=self.kwargs["number"])
@@ -67,6 +68,15 @@ class ItemDetailView(DetailView):
             source_url=source_link(item.meeting, item.page_start),
         )
         return context
+
+
+@require_safe
+def item_on_date(request: HttpRequest, date: str, number: str) -> HttpResponse:
+    """/moeder/2024-03-01/punkt/1.2/: that item of the meeting held that day, or the items of
+    that number to choose from when several bodies met."""
+    items = AgendaItem.objects.public().select_related("meeting__body")
+    found = items.filter(meeting__date=date, number=number).order_by("meeting__body__name")
+    return choose(request, date, list(found))
 
 
 def _agenda_position(number: str) -> tuple:

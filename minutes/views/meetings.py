@@ -1,6 +1,12 @@
 """Meetings: the list by year and one meeting's page (who, where, the agenda and its outcomes)."""
+from __future__ import annotations
+
+import datetime
+
 from django.db.models import Count, OuterRef, Prefetch, Subquery, prefetch_related_objects
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from minutes.models import AgendaItem, Meeting, Participant
@@ -45,18 +51,36 @@ class MeetingYearView(MeetingListView):
         return context
 
 
-def get_meeting(date: str) -> Meeting:
-    """The published meeting on that ISO date (the first body by name if several met that day)."""
+def get_meeting(date: str, body: str) -> Meeting:
+    """The published meeting of the body (its slug) on that ISO date."""
     meeting = (
         Meeting.objects.public()
         .select_related("body", "current_source")
-        .filter(date=date)
-        .order_by("body__name")
+        .filter(date=date, body__slug=body)
         .first()
     )
     if meeting is None:
-        raise Http404("No published meeting on that date")
+        raise Http404("No published meeting of that body on that date")
     return meeting
+
+
+def choose(request: HttpRequest, day: str, choices: list[Meeting] | list[AgendaItem]):
+    """One meeting (or item) on that day: go there. Several, as bodies met the same day: a page
+    to choose from. The redirect is temporary: another body's meeting that day may be
+    published later."""
+    if not choices:
+        raise Http404("Nothing published on that date")
+    if len(choices) == 1:
+        return redirect(choices[0])
+    context = {"day": datetime.date.fromisoformat(day), "choices": choices}
+    return render(request, "minutes/meeting_choice.html", context)
+
+
+@require_safe
+def meeting_on_date(request: HttpRequest, date: str) -> HttpResponse:
+    """/moeder/2024-03-01/: the meeting held that day, or the meetings to choose from."""
+    meetings = Meeting.objects.public().select_related("body").filter(date=date)
+    return choose(request, date, list(meetings.order_by("body__name")))
 
 
 class MeetingDetailView(DetailView):
@@ -64,7 +88,7 @@ class MeetingDetailView(DetailView):
     context_object_name = "meeting"
 
     def get_object(self, queryset=None):
-        meeting = get_meeting(self.kwargs["date"])
+        meeting = get_meeting(self.kwargs["date"], self.kwargs["body"])
         participants = Participant.objects.select_related("person", "organisation")
         prefetch = [
             Prefetch("participants", queryset=participants.order_by("status", "order")),
@@ -77,7 +101,8 @@ class MeetingDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         meeting = self.object
         participants = list(meeting.participants.all())
-        others = Meeting.objects.public().exclude(pk=meeting.pk)
+        # The same body's meetings before and after.
+        others = Meeting.objects.public().filter(body=meeting.body_id).select_related("body")
         context.update(
             present=[p for p in participants if p.status == Participant.Status.PRESENT],
             absent=[p for p in participants if p.status == Participant.Status.ABSENT],

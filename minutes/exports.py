@@ -1,12 +1,17 @@
-"""Exports: the filtered decisions list as an Excel workbook, a meeting as contract JSON."""
+"""Exports: the filtered decisions list as CSV and as an Excel workbook (one row builder for
+both), a meeting as contract JSON."""
 from __future__ import annotations
 
+import csv
+import datetime
 import json
+from collections.abc import Iterator
 from io import BytesIO
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_safe
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -19,28 +24,67 @@ from minutes.public import decisions as public_decisions
 from minutes.public import meeting_for_export
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Column title and width (characters) of the decisions sheet.
+# The decisions exports' columns: title, and width (characters) in the workbook.
 COLUMNS = [
-    ("Dato", 12),
-    ("Punkt", 8),
-    ("Afsnit", 24),
-    ("Titel", 50),
-    ("Udfald", 22),
-    ("Beslutning", 80),
-    ("Oplægsholdere", 30),
-    ("Emner", 30),
-    ("Link", 50),
+    (gettext_noop("Dato"), 12),
+    (gettext_noop("Punkt"), 8),
+    (gettext_noop("Afsnit"), 24),
+    (gettext_noop("Titel"), 50),
+    (gettext_noop("Udfald"), 22),
+    (gettext_noop("Beslutning"), 80),
+    (gettext_noop("Oplægsholdere"), 30),
+    (gettext_noop("Emner"), 30),
+    (gettext_noop("Link"), 50),
 ]
+# Spreadsheets run cells that start like a formula; in the CSV such cells get an apostrophe.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _text(value: str) -> str:
+def decision_rows(request: HttpRequest) -> Iterator[list[datetime.date | str]]:
+    """The decisions list with its filters (the query string), as rows of the COLUMNS: the
+    meeting date, texts, and the item's page as an absolute link. Both exports write these."""
+    filterset = DecisionFilter(request.GET, queryset=public_decisions(), request=request)
+    for decision in filterset.qs:
+        item = decision.item
+        yield [
+            item.meeting.date,
+            item.number,
+            item.section,
+            item.title,
+            str(decision.get_outcome_display()),
+            decision.text,
+            ", ".join(p.name for p in item.presenters.all()) or item.presenters_text,
+            ", ".join(t.name for t in item.topics.all()),
+            request.build_absolute_uri(item.get_absolute_url()),
+        ]
+
+
+def _csv_cell(value: datetime.date | str) -> str:
+    text = value.isoformat() if isinstance(value, datetime.date) else value or ""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+@require_safe
+def decisions_csv(request: HttpRequest) -> HttpResponse:
+    """/beslutninger.csv?…: the filtered decisions as CSV (UTF-8 with BOM, so spreadsheets
+    read æ, ø and å)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="dassos-beslutninger.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow([_(title) for title, _width in COLUMNS])
+    for row in decision_rows(request):
+        writer.writerow([_csv_cell(value) for value in row])
+    return response
+
+
+def _xlsx_cell(value: datetime.date | str) -> datetime.date | str:
     # Control characters from PDF extraction are not allowed in the file format.
-    return ILLEGAL_CHARACTERS_RE.sub("", value or "")
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 def decisions_workbook(request: HttpRequest) -> Workbook:
     """The decisions list with the same filters (query string) as the page and its CSV."""
-    filterset = DecisionFilter(request.GET, queryset=public_decisions(), request=request)
     book = Workbook()
     sheet = book.active
     sheet.title = _("Beslutninger")
@@ -48,28 +92,14 @@ def decisions_workbook(request: HttpRequest) -> Workbook:
     for cell, (_title, width) in zip(sheet[1], COLUMNS, strict=True):
         cell.font = Font(bold=True)
         sheet.column_dimensions[cell.column_letter].width = width
-    for decision in filterset.qs:
-        item = decision.item
-        link = request.build_absolute_uri(item.get_absolute_url())
-        sheet.append(
-            [
-                item.meeting.date,
-                _text(item.number),
-                _text(item.section),
-                _text(item.title),
-                str(decision.get_outcome_display()),
-                _text(decision.text),
-                _text(", ".join(p.name for p in item.presenters.all()) or item.presenters_text),
-                ", ".join(t.name for t in item.topics.all()),
-                link,
-            ]
-        )
+    for values in decision_rows(request):
+        sheet.append([_xlsx_cell(value) for value in values])
         row = sheet[sheet.max_row]
         for cell in row:
             if cell.data_type == "f":  # document text is never a formula for Excel to run
                 cell.data_type = "s"
         row[0].number_format = "yyyy-mm-dd"
-        row[-1].hyperlink = link
+        row[-1].hyperlink = row[-1].value
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     return book

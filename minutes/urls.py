@@ -1,7 +1,10 @@
 """The archive's public URLs: readable Danish paths that stay stable."""
 from django.urls import path
 
-from minutes import converters  # noqa: F401 - registers <isodate:…>
+from minutes import (
+    converters,  # noqa: F401 - registers <isodate:…>
+    exports,
+)
 from minutes.views import decisions, home, items, meetings, people, search, topics
 
 app_name = "minutes"
@@ -19,7 +22,7 @@ urlpatterns = [
     path("moeder/<isodate:date>/<slug:body>/punkt/<str:number>/",
          items.ItemDetailView.as_view(), name="item"),
     path("beslutninger/", decisions.DecisionListView.as_view(), name="decisions"),
-    path("beslutninger.csv", decisions.decisions_csv, name="decisions-csv"),
+    path("beslutninger.csv", exports.decisions_csv, name="decisions-csv"),
     path("soeg/", search.SearchView.as_view(), name="search"),
     path("emner/", topics.TopicListView.as_view(), name="topics"),
     path("emner/<slug:slug>/", topics.TopicDetailView.as_view(), name="topic"),

@@ -1,5 +1,6 @@
-"""Exports: the filtered decisions list as Excel, a meeting as the parse contract's JSON."""
-from io import BytesIO
+"""Exports: the filtered decisions list as CSV and Excel, a meeting as the parse contract's JSON."""
+import csv
+from io import BytesIO, StringIO
 
 import pytest
 from openpyxl import load_workbook
@@ -42,6 +43,21 @@ def test_the_workbook_applies_the_decision_list_filters(client):
     assert {row[4] for row in rows[1:]} == {"taget til efterretning"}
     assert {row[0].year for row in rows[1:]} == {2021}
     assert "Mødeplan for DASSOS 2022" in [row[3] for row in rows[1:]]
+
+
+def test_the_csv_and_the_workbook_hold_the_same_rows(client):
+    query = "?outcome=noted&date_from=2021-01-01&date_to=2021-12-31"
+    workbook = workbook_rows(client, query)
+    response = client.get(f"/beslutninger.csv{query}")
+    table = list(csv.reader(StringIO(response.content.decode("utf-8-sig"))))
+
+    assert len(workbook) > 1 and len(table) == len(workbook)
+    assert tuple(table[0]) == workbook[0]
+    as_text = [
+        tuple(cell.date().isoformat() if n == 0 else cell or "" for n, cell in enumerate(row))
+        for row in workbook[1:]
+    ]
+    assert [tuple(row) for row in table[1:]] == as_text
 
 
 def test_text_that_looks_like_a_formula_stays_text(client):

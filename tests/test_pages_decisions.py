@@ -101,15 +101,22 @@ def test_it_pages_through_the_list_keeping_the_filters(client):
 
 @pytest.mark.usefixtures("archive")
 def test_the_csv_export_holds_the_filtered_decisions(client):
-    for url in ("/beslutninger.csv?topic=botilbud", "/beslutninger/?topic=botilbud&format=csv"):
-        response = client.get(url)
-        assert response["Content-Type"].startswith("text/csv")
-        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-        assert rows[0][:5] == ["Dato", "Punkt", "Afsnit", "Titel", "Udfald"]
-        expected = Decision.objects.filter(item__topics__slug="botilbud").count()
-        assert len(rows) - 1 == expected
-        assert any("Kollegiet" in row[3] and row[4] == "godkendt" for row in rows[1:])
-        assert all(row[8].startswith("http://testserver/moeder/") for row in rows[1:])
+    response = client.get("/beslutninger.csv?topic=botilbud")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:5] == ["Dato", "Punkt", "Afsnit", "Titel", "Udfald"]
+    expected = Decision.objects.filter(item__topics__slug="botilbud").count()
+    assert len(rows) - 1 == expected
+    assert any("Kollegiet" in row[3] and row[4] == "godkendt" for row in rows[1:])
+    assert all(row[8].startswith("http://testserver/moeder/") for row in rows[1:])
+
+
+@pytest.mark.usefixtures("archive")
+def test_the_csv_has_one_address_and_the_older_one_leads_there(client):
+    response = client.get("/beslutninger/?topic=botilbud&format=csv")
+    assert response.status_code == 301
+    assert response["Location"] == "/beslutninger.csv?topic=botilbud"
+    assert client.get("/beslutninger/?format=csv")["Location"] == "/beslutninger.csv"
 
 
 @pytest.mark.usefixtures("archive")

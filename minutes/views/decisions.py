@@ -1,10 +1,9 @@
-"""Every decision: filtered, counted per facet, sorted, paginated, and exported as CSV."""
-import csv
+"""Every decision: filtered, counted per facet, sorted and paginated (exports: minutes.exports)."""
 from urllib.parse import urlencode
 
 from django.db.models import Count, QuerySet
-from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext as _
+from django.http import HttpResponsePermanentRedirect
+from django.urls import reverse
 from django_filters.views import FilterView
 
 from minutes.aggregates import cached, generation
@@ -14,8 +13,6 @@ from minutes.public import decisions as public_decisions
 from minutes.views.common import CountedPaginator
 
 PAGE_SIZE = 25
-# Spreadsheets run cells that start like a formula; such cells get a leading apostrophe.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def facets(decisions: QuerySet[Decision]) -> dict[str, list[dict]]:
@@ -73,7 +70,13 @@ class DecisionListView(FilterView):
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("format") == "csv":
-            return decisions_csv(request)
+            # The CSV's one address is /beslutninger.csv; this older spelling leads there.
+            query = request.GET.copy()
+            del query["format"]
+            target = reverse("minutes:decisions-csv")
+            if query:
+                target += f"?{query.urlencode()}"
+            return HttpResponsePermanentRedirect(target)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -100,37 +103,3 @@ class DecisionListView(FilterView):
         total = sum(row["count"] for row in self.facets.get("outcome", []))
         return CountedPaginator(queryset, per_page, count=total, orphans=orphans,
                                 allow_empty_first_page=allow_empty_first_page, **kwargs)
-
-
-def _cell(value) -> str:
-    text = str(value or "")
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def decisions_csv(request: HttpRequest) -> HttpResponse:
-    """The filtered decisions as CSV (UTF-8 with BOM, so spreadsheets read æ, ø and å)."""
-    filterset = DecisionFilter(request.GET, queryset=public_decisions(), request=request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="dassos-beslutninger.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(
-        [_("Dato"), _("Punkt"), _("Afsnit"), _("Titel"), _("Udfald"), _("Beslutning"),
-         _("Oplægsholdere"), _("Emner"), _("Link")]
-    )
-    for decision in filterset.qs:
-        item = decision.item
-        writer.writerow(
-            [_cell(v) for v in (
-                item.meeting.date.isoformat(),
-                item.number,
-                item.section,
-                item.title,
-                decision.get_outcome_display(),
-                decision.text,
-                ", ".join(p.name for p in item.presenters.all()) or item.presenters_text,
-                ", ".join(t.name for t in item.topics.all()),
-                request.build_absolute_uri(item.get_absolute_url()),
-            )]
-        )
-    return response

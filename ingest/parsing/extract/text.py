@@ -43,8 +43,8 @@ def looks_like_text(data: bytes) -> bool:
     sample = data[:65536]
     if not sample.strip():
         return False
-    if b"\x00" in sample:
-        return False
+    if sample.count(b"\x00") > len(sample) // 20:
+        return False  # binary, or UTF-16 without its byte-order mark
     text = decode(sample)
     bad = len(CONTROL_RE.findall(text)) + text.count("\ufffd")
     return bad <= max(2, len(text) // 200)
@@ -82,6 +82,9 @@ def extract_text(data: bytes) -> Extracted:
     if not data.strip():
         raise ParseError(gettext_noop("Filen er tom."))
     if not looks_like_text(data):
+        raise ParseError(gettext_noop("Filen er hverken en PDF-fil eller et tekstdokument."))
+    data = data.replace(b"\x00", b"")  # stray NUL characters from a damaged export
+    if not data.strip():
         raise ParseError(gettext_noop("Filen er hverken en PDF-fil eller et tekstdokument."))
     text = decode(data).replace("\x00", "")
     text = text.replace("\r\n", "\n").replace("\r", "\n")

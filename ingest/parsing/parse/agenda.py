@@ -32,7 +32,9 @@ STRAY_NUMBER_RE = re.compile(
 MARKERS_ONLY_RE = re.compile(r"^(?:[•oO0e¢©«]\s*)+$")
 URL_LINE_RE = re.compile(r"^(?:https?://|file:|mailto:|www\.)\S*$", re.IGNORECASE)
 # Titles start with a capital or a quote; "2.1 mio. kr. …" in running text is no item.
-TITLE_START_RE = re.compile(r"^[\"“”'‘’«A-ZÆØÅ]")
+# A title's first letter or digit is a capital or a digit, after at most a few marks ("<", a
+# quote, a dash, a bracket); "2.1 mio. kr. …" in running text is no item.
+TITLE_START_RE = re.compile(r"^[^\w\s]{0,3}\s?[A-ZÆØÅÉ0-9]")
 KNOWN_SECTIONS = (
     "Beslutningspunkter",
     "Drøftelsespunkter",
@@ -108,7 +110,9 @@ def _toc_entry(text: str) -> re.Match[str] | None:
 
 
 def _find_toc(rows: list[Row]) -> _Toc:
-    """The table of contents: a run of at least three numbered lines ending in a page number."""
+    """The table of contents: a run of at least three numbered lines ending in a page number,
+    or a run of numbered lines with no text between them whose numbers come again later (a
+    contents list whose page numbers are lost or glued into the titles)."""
     toc = _Toc()
     run: list[int] = []
 
@@ -127,7 +131,51 @@ def _find_toc(rows: list[Row]) -> _Toc:
             close()
             run = []
     close()
+    _find_dense_toc(rows, toc)
     return toc
+
+
+LABEL_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})?)\.?\s+(\S.*)$")
+# Page numbers set against a title: inside a word ("fo3r") or at its end ("kapacitet5", "… 5").
+GLUED_DIGITS_RE = re.compile(r"(?<=[^\W\d])\d{1,3}(?=[^\W\d])|(?<=[^\W\d])\d{1,3}$|\s+\d{1,3}$")
+
+
+def _label_key(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in LABEL_RE.match(text)[1].split("."))
+
+
+def _find_dense_toc(rows: list[Row], toc: _Toc) -> None:
+    """Numbered lines packed together (blank lines aside) whose numbers are headings later."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for index, row in enumerate(rows):
+        if not row.text:
+            continue
+        if index not in toc.rows and LABEL_RE.match(row.text) and len(row.text) <= 200:
+            if current and _label_key(row.text) <= _label_key(rows[current[-1]].text):
+                if len(current) >= 3:  # the numbering starts again: the contents ended
+                    runs.append(current)
+                current = []
+            current.append(index)
+            continue
+        if len(current) >= 3:
+            runs.append(current)
+        current = []
+    if len(current) >= 3:
+        runs.append(current)
+    for run in runs:
+        numbers = [LABEL_RE.match(rows[i].text)[1] for i in run]
+        later = {
+            LABEL_RE.match(row.text)[1]
+            for row in rows[run[-1] + 1 :]
+            if row.text and LABEL_RE.match(row.text)
+        }
+        if len(set(numbers) & later) < max(2, len(set(numbers)) // 2):
+            continue
+        for index, number in zip(run, numbers, strict=True):
+            title = GLUED_DIGITS_RE.sub("", LABEL_RE.match(rows[index].text)[2]).strip()
+            toc.titles.setdefault(number, title)
+            toc.rows.add(index)
 
 
 def _known_section(title: str) -> str | None:
@@ -274,8 +322,8 @@ class _Walker:
                 return None
             known = _known_section(title)
             toc_title = self.toc.title(str(number))
-            if toc_title is not None:
-                return (number, title) if _close(toc_title, title, 0.8) else None
+            if toc_title is not None and _close(toc_title, title, 0.8):
+                return number, title
             if known or _item_structure_follows(self.rows, index):
                 return number, title
             if self._opens_items(index, number):

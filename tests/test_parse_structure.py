@@ -1,0 +1,240 @@
+"""The parser follows a document's structure, not one template's wording: other bodies, other
+numbering schemes, agendas, other labels and layouts. Each text here is written for the test,
+with content of its own, not copied from the seeds."""
+from datetime import date, time
+
+import pytest
+
+from ingest.parsing import parse_document
+
+
+def parse(text: str):
+    return parse_document(text.encode("utf-8"), "variant.txt")
+
+
+def outline(parsed) -> list[tuple[str, str, str, str]]:
+    return [(i.number, i.section, i.title, i.outcome) for i in parsed.items]
+
+
+WORDED = """\
+Referat fra møde i Forretningsudvalget
+
+Dato: 12. september 2025
+Tid: kl. 9-12
+Mødested: Regionshuset Viborg
+
+Punkt 1: Godkendelse af dagsorden
+
+Beslutning:
+Dagsordenen blev godkendt.
+
+Punkt 2: Takster for 2026
+
+Det indstilles, at Forretningsudvalget godkender taksterne.
+
+Beslutning:
+Forretningsudvalget godkendte taksterne.
+
+Punkt 3: Eventuelt
+
+Beslutning:
+Intet.
+"""
+
+
+def test_worded_numbering_and_the_body_and_cover_of_another_committee():
+    parsed = parse(WORDED)
+    info = parsed.meeting
+    assert (info.body, info.doctype, info.date) == ("Forretningsudvalget", "referat",
+                                                     date(2025, 9, 12))
+    assert (info.start_time, info.end_time, info.location) == (time(9), time(12),
+                                                               "Regionshuset Viborg")
+    assert outline(parsed) == [
+        ("1", "", "Godkendelse af dagsorden", "approved"),
+        ("2", "", "Takster for 2026", "approved"),
+        ("3", "", "Eventuelt", "none"),
+    ]
+    assert len(parsed.items[1].indstilling) == 1
+
+
+ROMAN_SECTIONS = """\
+Styregruppen for Rammeaftalen – referat
+
+Mødedato: 2. oktober 2025
+Mødetid: Kl. 9.30 – 12.30
+
+I. Beslutningssager
+
+1. Godkendelse af dagsorden
+
+Beslutning:
+Dagsordenen blev godkendt.
+
+2. Kapacitet på de sikrede institutioner
+
+Beslutning:
+Styregruppen godkendte kapacitetsplanen.
+
+II. Orienteringssager
+
+1. Status på udviklingsområderne
+
+Referat:
+Styregruppen tog orienteringen til efterretning.
+"""
+
+
+def test_roman_sections_over_items_numbered_again_in_each_section():
+    parsed = parse(ROMAN_SECTIONS)
+    assert parsed.meeting.body == "Styregruppen for Rammeaftalen"
+    assert (parsed.meeting.start_time, parsed.meeting.end_time) == (time(9, 30), time(12, 30))
+    assert outline(parsed) == [
+        ("I.1", "Beslutningssager", "Godkendelse af dagsorden", "approved"),
+        ("I.2", "Beslutningssager", "Kapacitet på de sikrede institutioner", "approved"),
+        ("II.1", "Orienteringssager", "Status på udviklingsområderne", "noted"),
+    ]
+
+
+@pytest.mark.parametrize("label", ["Ad {n}.", "§ {n}", "{n})", "Pkt. {n}"])
+def test_any_consistent_numbering_of_a_one_level_agenda(label):
+    text = "Referat fra møde i Netværket af Socialchefer\n\nDato: 4. juni 2025\n\n"
+    titles = ["Velkomst og præsentation", "Ny model for visitation", "Eventuelt"]
+    for n, title in enumerate(titles, start=1):
+        text += f"{label.format(n=n)} {title}\n\nReferat:\nNetværket drøftede punktet.\n\n"
+    parsed = parse(text)
+    assert [i.title for i in parsed.items] == titles
+    assert [i.outcome for i in parsed.items] == ["discussed"] * 3
+
+
+def test_a_meeting_without_sections_and_items_without_part_headings():
+    parsed = parse(
+        "Referat – ekstraordinært møde i DASSOS\n\nDato: 3. april 2025\n\n"
+        "1. Godkendelse af dagsorden\nDagsordenen blev godkendt.\n\n"
+        "2. Lukning af Bostedet Lyngen\nIndstilling: At DASSOS godkender lukningen.\n"
+        "Referat: DASSOS godkendte lukningen.\n\n3. Eventuelt\nIntet.\n"
+    )
+    assert parsed.meeting.body == "DASSOS"
+    assert outline(parsed) == [
+        ("1", "", "Godkendelse af dagsorden", "approved"),
+        ("2", "", "Lukning af Bostedet Lyngen", "approved"),
+        ("3", "", "Eventuelt", "none"),
+    ]
+
+
+AGENDA = """\
+Dagsorden
+
+Forretningsudvalget
+Mødedato: 18. november 2025
+Tidspunkt: fra kl. 9.00 til 11.00
+Sted: Microsoft Teams
+
+1. Godkendelse af dagsorden
+
+2. Budget 2026 for Fællessekretariatet
+Sagsfremstilling
+Fællessekretariatet har udarbejdet et budgetforslag.
+Indstilling
+At Forretningsudvalget:
+• godkender budgettet
+• drøfter prioriteringerne
+
+3. Eventuelt
+"""
+
+
+def test_a_dagsorden_is_recognised_and_decides_nothing():
+    parsed = parse(AGENDA)
+    info = parsed.meeting
+    assert (info.doctype, info.body, info.date) == ("dagsorden", "Forretningsudvalget",
+                                                     date(2025, 11, 18))
+    assert (info.start_time, info.end_time, info.location) == (time(9), time(11),
+                                                               "Microsoft Teams")
+    assert [(i.number, i.outcome, i.referat) for i in parsed.items] == [
+        ("1", "none", ""), ("2", "none", ""), ("3", "none", ""),
+    ]
+    assert len(parsed.items[1].indstilling) == 2
+    assert parsed.items[1].sagsfremstilling.startswith("Fællessekretariatet har udarbejdet")
+
+
+PARTICIPANTS = """\
+Referat fra møde i Netværket af Socialchefer i Midtjylland
+
+Dato: 4. juni 2025, kl. 13.00 – 15.30
+Lokale: Mødelokale 2
+
+Til stede:
+• Anna Berg (formand), Horsens Kommune
+• Carla Dahl, Bostedet Lyngen
+• Dennis Eriksen, Fællessekretariatet (referent)
+
+Afbud fra:
+• Eva Friis, Odder Kommune
+
+Gæster:
+• Frank Gade, Socialstyrelsen (deltog under pkt. 2)
+
+1. Godkendelse af dagsorden
+Godkendt.
+
+2. Status på kapacitet (kl. 13.30-14.00)
+Ved Frank Gade
+Referat
+Netværket tog orienteringen til efterretning.
+"""
+
+
+def test_bulleted_participants_with_roles_notes_and_organisations_of_any_kind():
+    parsed = parse(PARTICIPANTS)
+    assert [(p.name, p.organisation, p.role, p.status, p.note) for p in parsed.participants] == [
+        ("Anna Berg", "Horsens Kommune", "formand", "present", None),
+        ("Carla Dahl", "Bostedet Lyngen", None, "present", None),
+        ("Dennis Eriksen", "Fællessekretariatet", "referent", "present", None),
+        ("Eva Friis", "Odder Kommune", None, "absent", None),
+        ("Frank Gade", "Socialstyrelsen", None, "present", "deltog under pkt. 2"),
+    ]
+    assert (parsed.meeting.start_time, parsed.meeting.end_time) == (time(13), time(15, 30))
+    assert parsed.items[1].title == "Status på kapacitet (kl. 13.30-14.00)"
+    assert parsed.items[1].presenters == ["Frank Gade"]
+
+
+def test_a_contents_list_with_page_numbers_glued_into_the_titles_is_not_the_agenda():
+    parsed = parse(
+        "DASSOS den 3. maj 2025\n\nReferat\n\nIndhold\n1. Beslutningspunkter\n"
+        "1.1 Godkendelse af dagsorden fo3r mødet\n1.2 Takster fo4r 2026\n2. Orienteringspunkter\n"
+        "2.1 Status på kapacitet5\n\n1. Beslutningspunkter\n\n"
+        "1.1 Godkendelse af dagsorden for mødet\n\nReferat\nDagsordenen blev godkendt.\n\n"
+        "1.2 Takster for 2026\n\nReferat\nDASSOS godkendte taksterne.\n\n"
+        "2. Orienteringspunkter\n\n2.1 Status på kapacitet\n\nReferat\n"
+        "DASSOS tog orienteringen til efterretning.\n"
+    )
+    assert outline(parsed) == [
+        ("1.1", "Beslutningspunkter", "Godkendelse af dagsorden for mødet", "approved"),
+        ("1.2", "Beslutningspunkter", "Takster for 2026", "approved"),
+        ("2.1", "Orienteringspunkter", "Status på kapacitet", "noted"),
+    ]
+    assert parsed.warnings == []
+
+
+def test_stray_nul_characters_and_titles_starting_with_a_mark():
+    parsed = parse(
+        "DASSOS den 3. maj 2025\x00\n\nReferat\n\n1. Beslutningspunkter\n\n"
+        "1.1 <Udkast> til mødeplan 2026\n\nReferat\nDASSOS godkendte mødeplanen.\n\n"
+        "1.2 \u201dDen gode overgang\u201d \x00– status\n\nReferat\n"
+        "DASSOS tog orienteringen til efterretning.\n"
+    )
+    assert [(i.number, i.title, i.outcome) for i in parsed.items] == [
+        ("1.1", "<Udkast> til mødeplan 2026", "approved"),
+        ("1.2", "\u201dDen gode overgang\u201d – status", "noted"),
+    ]
+
+
+def test_the_body_comes_from_the_running_header_when_there_is_no_cover():
+    parsed = parse(
+        "Forretningsudvalget     Referat 14.1.25\n1\n\n1. Godkendelse af referat\n\n"
+        "Referat\nForretningsudvalget godkendte referatet.\n\n"
+        "Forretningsudvalget     Referat 14.1.25\n2\n\n2. Eventuelt\n\nReferat\nIntet.\n"
+    )
+    assert (parsed.meeting.body, parsed.meeting.date) == ("Forretningsudvalget",
+                                                          date(2025, 1, 14))
+    assert [i.title for i in parsed.items] == ["Godkendelse af referat", "Eventuelt"]

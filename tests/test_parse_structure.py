@@ -238,3 +238,20 @@ def test_the_body_comes_from_the_running_header_when_there_is_no_cover():
     assert (parsed.meeting.body, parsed.meeting.date) == ("Forretningsudvalget",
                                                           date(2025, 1, 14))
     assert [i.title for i in parsed.items] == ["Godkendelse af referat", "Eventuelt"]
+
+
+def test_a_document_that_numbers_nothing_is_read_by_its_heading_styles():
+    parsed = parse_document(
+        b"# Referat fra m\xc3\xb8de i Koordinationsgruppen\n\n**Dato:** 10. marts 2025\n\n"
+        b"## Velkomst\n\n### Referat\nFormanden b\xc3\xb8d velkommen.\n\n"
+        b"## Tilsynsrapport 2024\n\n### Referat\nGruppen tog rapporten til efterretning.\n\n"
+        b"## Eventuelt\n\n### Referat\nIntet.\n",
+        "variant.md",
+    )
+    assert parsed.meeting.body == "Koordinationsgruppen"
+    assert [(i.number, i.title, i.outcome) for i in parsed.items] == [
+        ("1", "Velkomst", "noted"),
+        ("2", "Tilsynsrapport 2024", "noted"),
+        ("3", "Eventuelt", "none"),
+    ]
+    assert "numrene er udledt af deres placering" in str(parsed.warnings[0])

@@ -7,6 +7,7 @@ from its position. The table of contents is used only to check numbers and title
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -488,9 +489,45 @@ def parse_agenda(
         rows[headings[0].row :]
     ):
         items = []  # one numbered line in a text that has no agenda is no agenda
+    if not items:
+        headings = _styled_headings(rows, toc)
+        items = [
+            _item_from(heading, rows, headings[n + 1].start if n + 1 < len(headings) else
+                       len(rows), body)
+            for n, heading in enumerate(headings)
+        ]
     attachments = [a for item in items for a in item.attachments]
     match_urls(attachments, urls)
     return items, _warnings(headings, items, toc)
+
+
+def _styled_headings(rows: list[Row], toc: _Toc) -> list[_Heading]:
+    """Items of a document that numbers nothing: its headings by typography alone.
+
+    The item level is the heading level most used for lines that are no part heading, label or
+    running text; items are numbered by position. Needs at least two such headings, each with
+    a body, so a styled title alone makes no agenda.
+    """
+    candidates = [
+        index for index, row in enumerate(rows)
+        if row.heading is not None and row.text and index not in toc.rows
+        and not part_heading(row.text) and not row.text.rstrip().endswith((":", "."))
+        and _plausible_title(row.text, 18) and not is_ved_line(row.text)
+    ]
+    levels = Counter(rows[index].heading for index in candidates)
+    if not levels:
+        return []
+    level = max(levels, key=lambda key: (levels[key], -key))
+    chosen = [index for index in candidates if rows[index].heading == level]
+    headings = [
+        _Heading("item", str(n), rows[index].text, "", index, index + 1, rows[index].page, True)
+        for n, index in enumerate(chosen, start=1)
+    ]
+    bodies = [
+        _has_item_body(rows[h.row : headings[n + 1].start if n + 1 < len(headings) else None])
+        for n, h in enumerate(headings)
+    ]
+    return headings if len(headings) >= 2 and sum(bodies) >= len(headings) / 2 else []
 
 
 def _has_item_body(rows: list[Row]) -> bool:

@@ -5,9 +5,9 @@ a referat is loaded, published or corrected. Every cached value is filed under t
 current *generation*. Any save or delete of a meeting, item, decision, topic, person,
 organisation or participant, and any change of an item's topics or presenters, starts a new
 generation, so no page ever shows a count from before a change. The generation is the newest
-row of ArchiveChange, added in the same transaction as the change it announces. The values are
-kept in Django's default cache, which settings make the database cache: shared by the web
-processes and the worker.
+row of ArchiveChange, added in the same transaction as the change it announces; the rows before
+it are deleted then, as no cache key needs them. The values are kept in Django's default cache,
+which settings make the database cache: shared by the web processes and the worker.
 """
 from __future__ import annotations
 
@@ -40,10 +40,15 @@ def generation() -> int:
 
 
 def archive_changed(**kwargs) -> None:
-    """Signal receiver: what was counted before is out of date."""
+    """Signal receiver: what was counted before is out of date. A new row starts a new
+    generation, and the rows before it, which no cache key needs any more, are deleted."""
     if str(kwargs.get("action", "post")).startswith("pre"):
         return  # m2m_changed fires before and after; the change is done after
-    ArchiveChange.objects.create()
+    newest = ArchiveChange.objects.create()
+    # Rows another open transaction is deleting too are skipped, not waited for, so two loads
+    # at once still never wait on each other; a later change deletes what was skipped.
+    older = ArchiveChange.objects.filter(pk__lt=newest.pk).select_for_update(skip_locked=True)
+    ArchiveChange.objects.filter(pk__in=older.values("pk")).delete()
 
 
 def cached(name: str, params: Iterable[tuple[str, str]], compute: Callable[[], T]) -> T:

@@ -10,6 +10,8 @@ class ArchiveChange(models.Model):
     A row, not one counter updated in place: an insert locks nothing other transactions need,
     so two loads at the same moment never wait on each other, and it becomes visible to other
     connections only when its transaction commits, together with the change it announces.
+    Each new row deletes the older ones (minutes.aggregates.archive_changed): only the newest
+    is ever read.
     """
 
     at = models.DateTimeField(_("tidspunkt"), auto_now_add=True)

@@ -6,6 +6,7 @@ targets dumped at its end. Without `wrap` it is Word's "save as text": one parag
 """
 from __future__ import annotations
 
+import re
 import textwrap
 
 from scripts.variants.compose import Block
@@ -19,10 +20,14 @@ TOC_WIDTH = 52
 
 
 def _wrap(text: str, width: int | None, indent: str = "") -> list[str]:
+    """Lines of at most width characters; a spaced dash stays with the word before it, as Word
+    keeps it, so no line starts with one."""
     if not width:
         return [text]
-    return textwrap.wrap(text, width, subsequent_indent=indent, break_long_words=False,
-                         break_on_hyphens=False) or [""]
+    glued = re.sub(r" ([–-]) ", "\x01\\1 ", text)
+    lines = textwrap.wrap(glued, width, subsequent_indent=indent, break_long_words=False,
+                          break_on_hyphens=False)
+    return [line.replace("\x01", " ") for line in lines] or [""]
 
 
 def _field(label: str, value: str) -> str:

@@ -40,6 +40,7 @@ SCANNED = {  # output name -> (born-digital PDF, 1-based pages to rasterise)
     "003_scanned.pdf": ("003.pdf", (1, 3)),
 }
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+DEJAVU_PACKAGES = "fonts-dejavu-core fonts-dejavu-extra"  # core: regular, bold; extra: obliques
 LINK_BLUE = HexColor("#0563C1")  # Word's hyperlink colour
 
 PAGE_W, PAGE_H = A4
@@ -60,26 +61,33 @@ ONSETS = {"bl", "br", "dr", "fl", "fr", "gl", "gr", "kl", "kn", "kr", "pl", "pr"
           "sn", "sp", "st", "sv", "tr", "tv"}
 
 
+class FontsMissing(RuntimeError):
+    """The DejaVu Sans files the test PDFs are set in are not installed."""
+
+
 def _fonts() -> dict[tuple[bool, bool], str]:
-    """(bold, italic) -> a registered font with Danish letters: DejaVu Sans, else Helvetica."""
+    """(bold, italic) -> a registered DejaVu Sans font (it has the Danish letters and bullets).
+
+    No fallback: PDFs set in another font extract differently, and tests written against these
+    PDFs would fail for the wrong reason. Raises FontsMissing, naming the Debian packages.
+    """
     files = {
         (False, False): "DejaVuSans.ttf",
         (True, False): "DejaVuSans-Bold.ttf",
         (False, True): "DejaVuSans-Oblique.ttf",
         (True, True): "DejaVuSans-BoldOblique.ttf",
     }
-    if all((DEJAVU / name).exists() for name in files.values()):
-        for name in files.values():
-            font = name.removesuffix(".ttf")
-            if font not in pdfmetrics.getRegisteredFontNames():
-                pdfmetrics.registerFont(TTFont(font, str(DEJAVU / name)))
-        return {key: name.removesuffix(".ttf") for key, name in files.items()}
-    return {
-        (False, False): "Helvetica",
-        (True, False): "Helvetica-Bold",
-        (False, True): "Helvetica-Oblique",
-        (True, True): "Helvetica-BoldOblique",
-    }
+    missing = [name for name in files.values() if not (DEJAVU / name).exists()]
+    if missing:
+        raise FontsMissing(
+            f"the test PDFs need DejaVu Sans ({', '.join(missing)} not in {DEJAVU}); "
+            f"install it with: apt-get install {DEJAVU_PACKAGES}"
+        )
+    for name in files.values():
+        font = name.removesuffix(".ttf")
+        if font not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(font, str(DEJAVU / name)))
+    return {key: name.removesuffix(".ttf") for key, name in files.items()}
 
 
 def _hyphenate(word: str, room: float, width) -> tuple[str, str] | None:
@@ -470,4 +478,7 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    try:
+        sys.exit(main(sys.argv))
+    except FontsMissing as missing:
+        sys.exit(f"make_test_pdfs.py: {missing}")

@@ -1,6 +1,8 @@
 """Session fixtures: the test PDFs built from the seed referater by scripts/make_test_pdfs.py.
 
-Also `needs_tesseract`, the mark of a test that reads a scan by OCR.
+The test PDFs are set in DejaVu Sans (Debian's fonts-dejavu-core and fonts-dejavu-extra); without
+those fonts every test that builds or reads one is skipped, saying what to install. Also
+`needs_tesseract`, the mark of a test that reads a scan by OCR.
 """
 from __future__ import annotations
 
@@ -10,7 +12,25 @@ from pathlib import Path
 
 import pytest
 
-from scripts.make_test_pdfs import RenderResult, build_all
+from scripts.make_test_pdfs import FontsMissing, RenderResult, build_all
+
+
+# The test PDFs need DejaVu Sans: a FontsMissing raised while a fixture builds them (built_pdfs,
+# the hostile files) or while a test renders one itself becomes a skip naming the packages.
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    try:
+        return (yield)
+    except FontsMissing as missing:
+        pytest.skip(str(missing))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    try:
+        return (yield)
+    except FontsMissing as missing:
+        pytest.skip(str(missing))
 
 
 @pytest.fixture(scope="session")

@@ -95,3 +95,18 @@ def test_the_command_writes_every_file(tmp_path: Path):
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "001.pdf", "001_scanned.pdf", "002.pdf", "003.pdf", "003_scanned.pdf", "004.pdf",
     ]
+
+
+def test_without_dejavu_it_refuses_and_names_the_debian_packages(monkeypatch, tmp_path: Path):
+    import scripts.make_test_pdfs as make_test_pdfs
+
+    monkeypatch.setattr(make_test_pdfs, "DEJAVU", tmp_path)
+    (tmp_path / "DejaVuSans.ttf").write_bytes(b"")  # fonts-dejavu-core alone
+    (tmp_path / "DejaVuSans-Bold.ttf").write_bytes(b"")
+
+    with pytest.raises(make_test_pdfs.FontsMissing) as refused:
+        render_seed("DASSOS den 1. marts 2024\n", "seed.txt")
+
+    message = str(refused.value)
+    assert "DejaVuSans-Oblique.ttf" in message and "DejaVuSans.ttf" not in message
+    assert "apt-get install fonts-dejavu-core fonts-dejavu-extra" in message

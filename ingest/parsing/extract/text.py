@@ -45,7 +45,7 @@ def looks_like_text(data: bytes) -> bool:
         return False
     if sample.count(b"\x00") > len(sample) // 20:
         return False  # binary, or UTF-16 without its byte-order mark
-    text = decode(sample)
+    text = decode(sample.replace(b"\x00", b""))
     bad = len(CONTROL_RE.findall(text)) + text.count("\ufffd")
     return bad <= max(2, len(text) // 200)
 

@@ -26,6 +26,7 @@ TOC_ENTRY_RE = re.compile(
     r"^(\d{1,2}(?:\.\d{1,2})?)\.?\s+(\S.*?)(?:\s*[.…·_]{3,}\s*|\s+)(\d{1,3})$"
 )
 MAX_HEADING_CHARS = 300
+PAGE_AT_END_RE = re.compile(r"(?:\s*[.…·_]{3,}\s*|\s+)\d{1,3}$")
 STRAY_NUMBER_RE = re.compile(
     r"^(?:\d{1,2}\.\d{1,2}\.?|\d{1,3}|(?:Side|Page)\s+\d{1,3}(?:\s+(?:af|of)\s+\d{1,3})?)$",
     re.IGNORECASE,
@@ -111,29 +112,56 @@ def _toc_entry(text: str) -> re.Match[str] | None:
 
 
 def _find_toc(rows: list[Row]) -> _Toc:
-    """The table of contents: a run of at least three numbered lines ending in a page number,
-    or a run of numbered lines with no text between them whose numbers come again later (a
-    contents list whose page numbers are lost or glued into the titles)."""
+    """The table of contents: a run of at least three numbered entries ending in a page number
+    (an entry may wrap onto a line or two), or a run of numbered lines with no text between them
+    whose numbers come again later (a contents list whose page numbers are lost or glued into
+    the titles)."""
     toc = _Toc()
-    run: list[int] = []
+    run: list[tuple[list[int], str, str]] = []  # (rows, number, title) per entry
 
     def close() -> None:
-        entries = [i for i in run if rows[i].text]
-        if len(entries) >= 3:
-            for i in entries:
-                match = _toc_entry(rows[i].text)
-                toc.titles.setdefault(match[1], match[2].strip())
-                toc.rows.add(i)
+        if len(run) >= 3:
+            for indices, number, title in run:
+                toc.titles.setdefault(number, title)
+                toc.rows.update(indices)
 
-    for index, row in enumerate(rows):
-        if not row.text or _toc_entry(row.text):
-            run.append(index)
-        else:
+    index = 0
+    while index < len(rows):
+        if not rows[index].text:
+            index += 1
+            continue
+        entry = _toc_entry_at(rows, index)
+        if entry is None:
             close()
             run = []
+            index += 1
+            continue
+        run.append(entry)
+        index = entry[0][-1] + 1
     close()
     _find_dense_toc(rows, toc)
     return toc
+
+
+def _toc_entry_at(rows: list[Row], index: int) -> tuple[list[int], str, str] | None:
+    """The contents entry starting at `index`: one line, or a numbered line whose title wraps
+    onto at most two more lines, the last ending in the page number."""
+    match = _toc_entry(rows[index].text)
+    if match:
+        return [index], match[1], match[2].strip()
+    label = LABEL_RE.match(rows[index].text)
+    if not label or len(rows[index].text) > MAX_HEADING_CHARS:
+        return None
+    title = label[2]
+    for probe in range(index + 1, min(index + 3, len(rows))):
+        text = rows[probe].text
+        if not text or LABEL_RE.match(text) or len(text) > MAX_HEADING_CHARS:
+            return None
+        end = PAGE_AT_END_RE.search(text)
+        if end:
+            return list(range(index, probe + 1)), label[1], f"{title} {text[: end.start()]}".strip()
+        title = f"{title} {text}"
+    return None
 
 
 LABEL_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})?)\.?\s+(\S.*)$")
@@ -229,9 +257,10 @@ def _plausible_title(title: str, max_words: int = 25) -> bool:
 class _Walker:
     """Walks the rows once, keeping the current section and the last item number in it."""
 
-    def __init__(self, rows: list[Row], toc: _Toc):
+    def __init__(self, rows: list[Row], toc: _Toc, named_sections: dict[int, str] | None = None):
         self.rows = rows
         self.toc = toc
+        self.named_sections = named_sections or {}
         # A document whose headings have one level ("1.", "2." …) has no sections: each
         # numbered heading is an item.
         self.single_level = not any(
@@ -267,6 +296,12 @@ class _Walker:
         row = self.rows[index]
         text = row.text
         if len(text) > MAX_HEADING_CHARS:
+            return index + 1
+        if index in self.named_sections:
+            self.section_title = self.named_sections[index]
+            self.headings.append(
+                _Heading("section", "", text, text, index, index + 1, row.page)
+            )
             return index + 1
         if self.single_level:
             match = SECTION_RE.match(text)
@@ -474,7 +509,7 @@ def parse_agenda(
     for row, text in zip(rows, numbering.texts, strict=True):
         row.text = text
     toc = _find_toc(rows)
-    walker = _Walker(rows, toc)
+    walker = _Walker(rows, toc, numbering.sections)
     headings = walker.walk()
     for heading in headings:
         heading.number = numbering.display(heading.number, heading.start)

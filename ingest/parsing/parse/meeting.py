@@ -199,6 +199,8 @@ def parse_meeting_info(
     evidence = find_evidence("\n".join(line.text for line in lines), running_headers)
     inferred, reasoning = infer_date(evidence)
     title_parts = title[1] if title else None
+    if title_parts is None:  # "Referat fra møde i …" with the date on a line of its own
+        title_parts = next(filter(None, (_field_date(text) for text in titles)), None)
     field_parts = _field_date(when) if when else None
     info.date = _cover_date(title_parts, field_parts, inferred)
     if info.date is None:

@@ -30,7 +30,7 @@ PATTERNS = {
     "paragraph": re.compile(r"^§\s*(?P<n>\d{1,2})\.?\s*(?:[:.–—-]\s*)?(?P<title>\S.*)$"),
     "paren": re.compile(r"^(?P<n>\d{1,2})\)\s+(?P<title>\S.*)$"),
     "roman": re.compile(r"^(?P<n>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))[.)]\s+(?P<title>\S.*)$"),
-    "letter": re.compile(r"^(?P<n>[A-H])[.)]\s+(?P<title>\S.*)$"),
+    "letter": re.compile(r"^(?P<n>[A-Z])[.)]\s+(?P<title>\S.*)$"),
     "decimal1": re.compile(r"^(?P<n>\d{1,2})\.\s+(?P<title>\S.*)$"),
 }
 # Schemes that name their number with a word: one heading is enough evidence.
@@ -46,6 +46,9 @@ class Numbering:
     texts: list[str]
     printed: dict[int, str] = field(default_factory=dict)  # row index → "A", "II", "3"
     scheme: str = "decimal"
+    # Section headings over items numbered straight through ("II. Orientering", then "4."):
+    # row index → the section's title.
+    sections: dict[int, str] = field(default_factory=dict)
 
     def display(self, number: str, row: int) -> str:
         """The number to show for a heading found at `row` with decimal number `number`."""
@@ -83,7 +86,8 @@ def _hits(texts: list[str], candidates: set[int]) -> list[_Hit]:
             if match and TITLE_START_RE.match(match["title"]) and len(text) <= 200:
                 hits.append(_Hit(row, scheme, match["n"], match["title"].strip(),
                                  _value(scheme, match["n"])))
-                break
+                if scheme != "roman":  # "I." may be a roman one or the ninth letter
+                    break
     return hits
 
 
@@ -115,7 +119,10 @@ def number_headings(texts: list[str], candidates: set[int]) -> Numbering:
             return numbering
     if decimal_items >= 2:
         return numbering  # "1.1 Titel": the walker's own form
-    outer = [s for s in ("roman", "letter") if _sequence(by_scheme.get(s, [])) >= 2]
+    outer = sorted(
+        (s for s in ("roman", "letter") if _sequence(by_scheme.get(s, [])) >= 2),
+        key=lambda s: -_sequence(by_scheme[s]),
+    )
     inner = [s for s in ("decimal1", "paren") if _sequence(by_scheme.get(s, [])) >= 2]
     if outer and inner:
         _rewrite_nested(numbering, by_scheme[outer[0]], by_scheme[inner[0]], outer[0])
@@ -145,6 +152,11 @@ def _rewrite_nested(
     section: _Hit | None = None
     printed = [hit.printed for hit in items]
     restarts = len(printed) != len(set(printed))
+    if not restarts:  # items numbered 1 … n through the document: sections only name them
+        for hit in sections:
+            numbering.texts[hit.row] = hit.title
+            numbering.sections[hit.row] = hit.title
+        return
     for hit in merged:
         if hit in sections:
             section = hit

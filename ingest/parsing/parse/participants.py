@@ -11,6 +11,9 @@ from collections import deque
 from dataclasses import dataclass
 
 from ingest.parsing.contract import Line, Participant
+from ingest.parsing.danish_dates import MONTH_NAMES
+from ingest.parsing.parse.numbering import PATTERNS
+from ingest.parsing.parse.presenters import VED_RE
 from ingest.parsing.vocabulary import (
     ABSENT_LABELS,
     COVER_LABELS,
@@ -27,7 +30,10 @@ TOC_HEADING_RE = re.compile(
     r"^(?:Dagsorden\b|Referat\s+(?:fra|af)\s|Indholdsfortegnelse\b|Indhold\s*$)(?!.*\d{4})",
     re.IGNORECASE,
 )
-NUMBERED_RE = re.compile(r"^\d{1,2}\.(?:\d{1,2}\.?)?(?:\s+\S|$)")
+# A numbered heading or contents entry; "19. juni 2025" on a cover is a date, not a heading.
+NUMBERED_RE = re.compile(
+    rf"^\d{{1,2}}\.(?:\d{{1,2}}\.?)?(?:\s+(?!(?:{MONTH_NAMES})\b)\S|$)", re.IGNORECASE
+)
 SECTION_RE = re.compile(
     r"^(?:Beslutningspunkter|Orienteringspunkter|Punkter\s+til\s+kommende\s+møder)\s*$",
     re.IGNORECASE,
@@ -76,7 +82,14 @@ class _Entry:
 def is_agenda_start(line: Line) -> bool:
     """True for the first line of the agenda or its table of contents."""
     text = line.text.strip()
-    return bool(TOC_HEADING_RE.match(text) or NUMBERED_RE.match(text) or SECTION_RE.match(text))
+    if TOC_HEADING_RE.match(text) or NUMBERED_RE.match(text) or SECTION_RE.match(text):
+        return True
+    # "I. Beslutningssager", "Punkt 1: …", "§ 2 …": a heading in another numbering scheme.
+    for scheme in ("roman", "punkt", "ad", "paragraph", "letter"):
+        match = PATTERNS[scheme].match(text)
+        if match and len(match["title"].split()) >= 2 and match["title"][0].isupper():
+            return True
+    return False
 
 
 def _is_body_start(text: str) -> bool:
@@ -158,7 +171,7 @@ def _split_single_spaced(text: str) -> tuple[str, str] | None:
 def _parse_line(text: str) -> list[_Entry]:
     """One line of the list → entries (usually one; none for lines that name nobody)."""
     text = LIST_MARKER_RE.sub("", text.strip().translate(BRACKETS))
-    if not text or len(text) > MAX_LINE:
+    if not text or len(text) > MAX_LINE or VED_RE.match(text):
         return []
     columns = [column.strip() for column in COLUMN_SPLIT_RE.split(text) if column.strip()]
     if len(columns) >= 2:

@@ -22,7 +22,9 @@ from minutes.models import (
     Body,
     Decision,
     Meeting,
+    Organisation,
     Participant,
+    Person,
     SourceDocument,
     Topic,
 )
@@ -72,6 +74,9 @@ class _Loader:
     def __init__(self, source: SourceDocument) -> None:
         self.source = source
         self.resolver = Resolver()
+        # One lookup per spelling per load: a presenter or an organisation recurs on many lines.
+        self.people: dict[str, Person] = {}
+        self.organisations: dict[str, Organisation | None] = {}
         self.conflicts: list[dict] = []
         self.changed = False
         self.topics = list(Topic.objects.all())
@@ -153,14 +158,34 @@ class _Loader:
             self.changed = True
         return dirty
 
+    def _person(
+        self, name: str, organisation: Organisation | None = None, *, create: bool = True
+    ) -> Person | None:
+        """The resolver's Person for a spelling, asked once per load (its answer then stands:
+        the spelling has an alias by the first answer)."""
+        if name not in self.people:
+            person = self.resolver.person(name, organisation, create=create)
+            if person is None:
+                return None
+            self.people[name] = person
+        return self.people[name]
+
+    def _organisation(self, name: str | None) -> Organisation | None:
+        """The resolver's Organisation for a spelling, asked once per load."""
+        key = name or ""
+        if key not in self.organisations:
+            self.organisations[key] = self.resolver.organisation(name)
+        return self.organisations[key]
+
     def _participants(self, meeting: Meeting, parsed: ParsedMeeting) -> None:
-        existing = {p.person_id: p for p in meeting.participants.all()}
+        rows = meeting.participants.select_related("organisation")
+        existing = {p.person_id: p for p in rows}
         seen: set[int] = set()
         curated = meeting.pk is not None and meeting.is_locked("participants")
         for order, entry in enumerate(parsed.participants):
-            organisation = self.resolver.organisation(entry.organisation)
+            organisation = self._organisation(entry.organisation)
             # An editor's list gets no one new, so no new Person either.
-            person = self.resolver.person(entry.name, organisation, create=not curated)
+            person = self._person(entry.name, organisation, create=not curated)
             if person is None:
                 self._curated(meeting, "participants", entry.name)
                 continue
@@ -188,7 +213,10 @@ class _Loader:
             self._drop_unseen(existing, seen, where=str(meeting))
 
     def _items(self, meeting: Meeting, parsed: ParsedMeeting) -> None:
-        existing = {item.number: item for item in meeting.items.all()}
+        # Every item's rows in five queries, not four per item: an unchanged referat read again
+        # then costs a few dozen queries, most of them the name lookups.
+        rows = meeting.items.prefetch_related("decisions", "attachments", "presenters", "topics")
+        existing = {item.number: item for item in rows}
         seen: set[str] = set()
         for order, entry in enumerate(parsed.items):
             number = _text(entry.number, AgendaItem, "number")
@@ -228,7 +256,7 @@ class _Loader:
             self._drop_unseen(existing, seen, where=str(meeting))
 
     def _presenters(self, item: AgendaItem, names: list[str]) -> None:
-        people = [self.resolver.person(n.split(",")[0]) for n in names if n.split(",")[0].strip()]
+        people = [self._person(n.split(",")[0]) for n in names if n.split(",")[0].strip()]
         self._set_m2m(item, "presenters", people)
 
     def _topics(self, item: AgendaItem) -> None:
@@ -240,7 +268,7 @@ class _Loader:
     def _set_m2m(self, item: AgendaItem, name: str, objs: list) -> None:
         manager = getattr(item, name)
         wanted = {obj.pk for obj in objs}
-        current = set(manager.values_list("pk", flat=True))
+        current = {obj.pk for obj in manager.all()}  # prefetched for existing items
         if wanted == current:
             return
         if item.is_locked(name):

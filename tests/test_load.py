@@ -7,7 +7,7 @@ import pytest
 from ingest.load import load_parsed
 from ingest.parsing.contract import Attachment as ParsedAttachment
 from ingest.parsing.contract import ParseError
-from ingest.process import LOADED, UNCHANGED, UPDATED
+from ingest.process import LOADED, UNCHANGED, UPDATED, ingest_file, reingest_source
 from ingest.store import store_bytes
 from minutes.models import (
     AgendaItem,
@@ -80,6 +80,32 @@ def test_loading_the_same_parse_again_changes_nothing():
     assert result.status == UNCHANGED
     assert sorted(AgendaItem.objects.values_list("pk", flat=True)) == item_ids
     assert AgendaItem.history.count() + Decision.history.count() == history_rows
+
+
+def test_loading_an_unchanged_parse_again_costs_a_few_queries_per_name_not_per_item(
+    django_assert_max_num_queries,
+):
+    parsed = parsed_from_expectation(SEED_2024)  # 9 items, 30 participants
+    _load(parsed)
+    source = SourceDocument.objects.get()
+
+    # Items with their decisions, bilag, presenters and topics come in five queries; what is
+    # left is one lookup per distinct person and organisation name (minutes.identity.Resolver).
+    with django_assert_max_num_queries(70):
+        result = load_parsed(parsed, source, published=True)
+
+    assert result.status == UNCHANGED
+
+
+def test_re_reading_an_unchanged_stored_referat_stays_within_its_query_budget(
+    django_assert_max_num_queries, fixtures_dir
+):
+    ingest_file(fixtures_dir / f"{SEED_2024}.txt", published=True)
+
+    with django_assert_max_num_queries(75):
+        result = reingest_source(SourceDocument.objects.get())
+
+    assert result.status == UNCHANGED
 
 
 def test_a_draft_load_is_not_published():

@@ -1,13 +1,11 @@
 """parse_document: the one entry point from bytes to the parse tree."""
 import hashlib
-from pathlib import Path
 
 import pytest
 
 from ingest.parsing import parse_document
 from ingest.parsing.contract import ParseError
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+from tests.paths import FIXTURES
 
 
 def test_it_hashes_exactly_the_bytes_and_records_the_source():

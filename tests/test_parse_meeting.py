@@ -1,7 +1,6 @@
 """Meeting info: the cover page in every layout, and the date inferred when the cover is missing."""
 import json
 from datetime import date, time
-from pathlib import Path
 
 import pytest
 
@@ -9,9 +8,9 @@ from ingest.parsing.contract import Line
 from ingest.parsing.extract import extract
 from ingest.parsing.extract.text import extract_text
 from ingest.parsing.parse.meeting import parse_meeting_info
+from tests.paths import FIXTURES, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED_STEMS = sorted(path.stem for path in (ROOT / "fixtures").glob("*.txt"))
+SEED_STEMS = sorted(path.stem for path in FIXTURES.glob("*.txt"))
 
 
 def _meeting(text: str, running_headers: list[str] | None = None):
@@ -38,7 +37,7 @@ def _as_json(info) -> dict:
 @pytest.mark.parametrize("stem", SEED_STEMS)
 def test_it_reads_each_seeds_meeting_as_the_hand_written_expectation(stem):
     expected = json.loads((ROOT / "tests/expectations" / f"{stem}.json").read_text("utf-8"))
-    extracted = extract((ROOT / "fixtures" / f"{stem}.txt").read_bytes())
+    extracted = extract((FIXTURES / f"{stem}.txt").read_bytes())
     info, warnings = parse_meeting_info(extracted.lines, extracted.running_headers)
     assert _as_json(info) == expected["meeting"]
     if expected["date_evidence"]:

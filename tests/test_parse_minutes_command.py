@@ -2,12 +2,12 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "fixtures" / "003_3388be411b985e9f.txt"
+from tests.paths import FIXTURES, ROOT
+
+SEED = FIXTURES / "003_3388be411b985e9f.txt"
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

@@ -6,7 +6,7 @@
 
 `expected` has the shape of tests/expectations/*.json (and of the variant corpus'
 `*.expected.json`). The facts: the meeting's body, date, start and end time, location and room;
-the doctype (scored only once the parse reports one: the contract has no such field yet); each
+the doctype (scored when the parse reports one, as MeetingInfo.doctype or at the top level); each
 participant's presence, status and organisation (matched by name); each item's number, section,
 title, presenters, indstilling count, opening words of its referat and sagsfremstilling, other
 parts and outcome; each bilag's label and title, and its url.

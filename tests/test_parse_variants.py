@@ -24,14 +24,14 @@ FAST = (
     "body-forretningsudvalget--dassos25--txt",
     "title-dash--dassos25--md",
     "labels-tid-dato--styr24--txt",
-    "virtual-teams--dassos25--txt",
+    "labels-tab--fu25--txt",
     "no-cover-date--netv23--txt",
     "time-kl-spaced--styr24--txt",
     "time-hours--takst25--md",
-    "time-fra-til--fu25--txt",
+    "presenter-ansvarlig--takst25--txt",
     "time-slots--styr24--txt",
-    "people-spaces--fu25--txt",
-    "people-comma--netv23--md",
+    "bullets-lettered--dassos25--txt",
+    "people-table--styr24--md",
     "people-bullets--dassos25--txt",
     "people-table--styr24--pdf",
     "people-inline--takst25--txt",
@@ -43,16 +43,16 @@ FAST = (
     "num-roman--dassos25--md",
     "num-paragraph--styr24--txt",
     "num-unnumbered-sections--fu25--txt",
-    "num-decimal-dots--fu25--md",
+    "num-roman-sections--fu25--txt",
     "headings-wrap--netv23--txt",
     "parts-beslutning--dassos25--txt",
     "parts-indstilling-sentence--fu25--md",
-    "parts-baggrund--netv23--txt",
+    "bilag-no-heading--fu25--txt",
     "parts-order-agenda--takst25--txt",
     "parts-missing--netv23--md",
     "bilag-letters--styr24--txt",
     "bilag-urls--netv23--md",
-    "toc-tab--dassos25--txt",
+    "toc-wrap--takst25--txt",
     "toc-tight--fu25--pdf",
     "toc-inside--netv23--txt",
     "nul-chars--dassos25--txt",
@@ -60,31 +60,25 @@ FAST = (
 )
 
 # What today's parser gets wrong on each failing variant (parser issue 13).
-MD_TITLE_DATE = "no date from the Markdown cover title of a body other than DASSOS"
 KNOWN_FAILURES: dict[str, str] = {
-    "dagsorden--takst25--md": MD_TITLE_DATE,
     "dagsorden-til--fu25--txt": "the last heading '3. Eventuelt', a top-level item with no "
     "parts, is not an item",
-    "body-forretningsudvalget--dassos25--txt": "after the title 'Referat fra møde i "
-    "Forretningsudvalget' the cover is not read: no time, place, room or participants",
-    "title-dash--dassos25--md": "after the title 'DASSOS – referat' the cover is not read: no "
-    "date, time, place, room or participants",
-    "time-hours--takst25--md": MD_TITLE_DATE,
-    "people-comma--netv23--md": MD_TITLE_DATE,
+    "labels-tab--fu25--txt": "cover labels in a column without a colon ('Tidspunkt<TAB>…', "
+    "'Sted<TAB>…'): no time, place or room",
+    "presenter-ansvarlig--takst25--txt": "presenters on an 'Ansvarlig: …' line are not read",
+    "bullets-lettered--dassos25--txt": "lettered indstilling points 'a) …', 'b) …' of item 1.1 "
+    "count as one",
+    "people-table--styr24--md": "a Markdown participants table ('| Navn | Organisation |') is "
+    "not read",
     "people-table--styr24--pdf": "a wrapped table cell loses its second line ('KKR "
     "Sekretariatet i' without 'Midtjylland')",
-    "num-punkt--styr24--md": "after 'Punkt 1:' the 'Ved …' line is read as a participant; "
-    + MD_TITLE_DATE,
-    "num-letter--netv23--txt": "lettered items: 'I.' after 'H.' is read as a roman section and "
-    "items I–O become 1.1–1.7 with the letter in the title",
-    "num-roman--dassos25--md": "roman item numbers: the 'Ved …' lines are read as participants",
-    "num-paragraph--styr24--txt": "'§ 1' items: the first 'Ved …' line is read as a participant",
+    "num-roman-sections--fu25--txt": "the first roman section heading 'I. Beslutningspunkter' "
+    "after the participants is read as a participant",
     "headings-wrap--netv23--txt": "an item title wrapped onto a second line loses that line and "
     "the presenters under it",
-    "parts-missing--netv23--md": MD_TITLE_DATE,
-    "bilag-urls--netv23--md": MD_TITLE_DATE,
-    "nul-chars--dassos25--txt": "a text file with stray NUL characters is refused as binary "
-    "(ParseError)",
+    "bilag-no-heading--fu25--txt": "bilag lines without a 'Bilag' heading are not attachments",
+    "toc-wrap--takst25--txt": "a contents entry wrapped onto two lines is taken for the item "
+    "heading: the title loses its second line and the presenters",
 }
 
 

@@ -5,8 +5,10 @@ and the opening words of its parts; the seed text (read by scripts/seed_blocks.p
 paragraphs. A part whose seed paragraphs do not open with the expected words (the OCR seed, an
 untitled case text) falls back to the expected opening words alone, and indstilling points whose
 count disagrees with the expectation fall back to plain numbered points, so the source stays
-true to the hand-checked facts. The whole referat is kept (an outcome may rest on its last
-sentence); case texts are cut to a few paragraphs.
+true to the hand-checked facts. A referat cut short that way gets a closing sentence in the
+outcome's plain wording ("DASSOS besluttede at følge indstillingen."): the hand-checked outcome
+may rest on text the opening words leave out. A referat from the seed is kept whole, for the
+same reason; case texts are cut to a few paragraphs.
 
 Other parts keep only the conventional headings (Efterskrift, Bemærkninger, Skriftlig
 orientering). Seed 002's "Dialogforum – Ankestyrelsen og KL:" under 3.2 Eventuelt is left out:
@@ -36,6 +38,13 @@ SEED_STEMS = (
 PART_HEADINGS = {"Indstilling", "Referat", "Sagsfremstilling", "Bilag"}
 MAX_PARAS = 4  # case-text paragraphs kept: enough to read like a referat, small files
 LEAD_IN = re.compile(r"(At|Af) DASSOS\s*:?")
+OUTCOME_SENTENCES = {
+    "approved": "DASSOS godkendte indstillingen.",
+    "decided": "DASSOS besluttede at følge indstillingen.",
+    "noted": "DASSOS tog orienteringen til efterretning.",
+    "discussed": "DASSOS drøftede sagen.",
+    "rejected": "DASSOS afviste indstillingen.",
+}
 
 
 def _norm(text: str) -> str:
@@ -65,14 +74,29 @@ def _seed_parts(stem: str, other_parts: set[str]) -> dict[str, dict[str, list[Pa
     return parts
 
 
+def _from_seed(paras: list[Para], starts: str) -> bool:
+    return bool(starts and paras and _norm(paras[0].text).startswith(_norm(starts)))
+
+
 def _opening(paras: list[Para], starts: str, keep: int | None = MAX_PARAS) -> list[Para]:
     """The seed's paragraphs when they open with the expected words, else those words alone."""
     if not starts:
         return []
-    if paras and _norm(paras[0].text).startswith(_norm(starts)):
+    if _from_seed(paras, starts):
         return paras[:keep]
     sentence = starts if starts.endswith((".", "!", "?", ":")) else starts + " …"
     return [Para(sentence)]
+
+
+def _referat(paras: list[Para], starts: str, outcome: str) -> list[Para]:
+    """The whole referat (its outcome may rest on the last sentence), or the opening words and
+    a sentence that states the outcome."""
+    if _from_seed(paras, starts):
+        return paras
+    opening = _opening(paras, starts)
+    if opening and opening[0].text.endswith("…") and outcome in OUTCOME_SENTENCES:
+        return [*opening, Para(OUTCOME_SENTENCES[outcome])]
+    return opening
 
 
 def _points(paras: list[Para], count: int) -> list[str]:
@@ -100,8 +124,7 @@ def _item(data: dict, seed: dict[str, list[Para]]) -> Item:
         sagsfremstilling=_opening(
             seed.get("Sagsfremstilling", []), data["sagsfremstilling_starts"]
         ),
-        # the whole referat: its outcome may rest on the last sentence
-        referat=_opening(seed.get("Referat", []), data["referat_starts"], keep=None),
+        referat=_referat(seed.get("Referat", []), data["referat_starts"], data["outcome"]),
         outcome=data["outcome"],
         bilag=[
             Bilag(a["label"].removeprefix("Bilag "), a["title"]) for a in data["attachments"]

@@ -40,6 +40,11 @@ PART_WORDS = {
 OTHER_PARTS = ("Efterskrift", "Bemærkninger", "Skriftlig orientering", "Økonomi",
                "Tidsplan", "Videre proces", "Kommunikation", "Lovgrundlag", "Opfølgning")
 
+# The line naming who presents an item: "Ved Anna Berg", "Ansvarlig: …", "V/ …".
+PRESENTER_LABELS = ("Ved", "V/", "Ansvarlig", "Sagsansvarlig", "Oplæg ved", "Oplægsholder",
+                    "Oplægsholdere", "Fremlægges af", "Præsenteres af", "Fremlægger",
+                    "Tovholder", "Punktansvarlig")
+
 # Document titles: what kind of document it is.
 REFERAT_WORDS = ("Referat", "Beslutningsreferat", "Mødereferat", "Protokol")
 DAGSORDEN_WORDS = ("Dagsorden", "Dagsordenen", "Mødeindkaldelse", "Indkaldelse")

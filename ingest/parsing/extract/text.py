@@ -25,6 +25,10 @@ BOLD_RE = re.compile(r"\*\*|</?b>", re.IGNORECASE)
 # "*emphasis*" in any rendering (the plain seeds carry it too); bounded, no nested quantifiers.
 EMPHASIS_RE = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]{1,500}?)(?<=\S)\*(?![*\w])")
 BULLET_RE = re.compile(r"^\s*(?:[-*•▪◦●·]|\uf0b7|\uf0a7)\s+")
+# Markdown tables: "| Navn | Organisation |" rows become tab-separated columns; the header row
+# (the one above "| --- | --- |") is dropped with the separator.
+TABLE_ROW_RE = re.compile(r"^\s*\|(.*)\|\s*$")
+TABLE_RULE_RE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -110,6 +114,11 @@ def extract_text(data: bytes) -> Extracted:
                 page = int(raw_lines[probe])
                 index = probe + 1
             continue
+        if markdown and TABLE_ROW_RE.match(raw):
+            if index < len(raw_lines) and TABLE_RULE_RE.match(raw_lines[index]):
+                index += 1  # the header row and its rule
+                continue
+            raw = "\t".join(cell.strip() for cell in TABLE_ROW_RE.match(raw)[1].split("|"))
         line = _line(raw, markdown)
         line.text = BULLET_RE.sub("• ", line.text.rstrip()).strip()
         line.text = CONTROL_RE.sub("", line.text)

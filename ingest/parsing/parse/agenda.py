@@ -504,7 +504,9 @@ def parse_agenda(
     """
     rows = _rows(lines)
     numbering = number_headings(
-        [row.text for row in rows], {i for i, row in enumerate(rows) if row.text}
+        [row.text for row in rows],
+        {i for i, row in enumerate(rows) if row.text},
+        {i for i, row in enumerate(rows) if row.heading is not None},
     )
     for row, text in zip(rows, numbering.texts, strict=True):
         row.text = text

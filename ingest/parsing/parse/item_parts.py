@@ -235,6 +235,13 @@ def split_parts(rows: list[Row]) -> ItemParts:
                 index += 1
             result.presenters = parse_presenters(" ".join(ved))
             continue
+        if current is not parts.get("bilag") and len(text) <= 250 and parse_bilag_line(text):
+            # "Bilag 1: Notat …" standing in the text without a Bilag heading above it.
+            current = parts.setdefault("bilag", [])
+            if "bilag" not in order:
+                order.append("bilag")
+            current.append(row)
+            continue
         if INDSTILLES_RE.match(text) and "indstilling" not in parts:
             current = parts["indstilling"] = [row]
             order.append("indstilling")

@@ -101,17 +101,24 @@ def _sequence(hits: list[_Hit]) -> int:
     return run
 
 
-def number_headings(texts: list[str], candidates: set[int]) -> Numbering:
+def number_headings(
+    texts: list[str], candidates: set[int], styled: set[int] = frozenset()
+) -> Numbering:
     """Rewrite the labels of the document's heading scheme into "N. " / "N.M " form.
 
-    `candidates` are the rows that may be headings (they start a paragraph). The decimal scheme
-    needs no rewrite; another scheme is used when its labels form a sequence.
+    `candidates` are the rows that may be headings; `styled` those set as headings (bold, larger,
+    Markdown "#"): where a scheme has styled labels, its unstyled ones are list lines. The decimal
+    scheme needs no rewrite; another scheme is used when its labels form a sequence.
     """
     numbering = Numbering(list(texts))
     hits = _hits(texts, candidates)
     by_scheme: dict[str, list[_Hit]] = {}
     for hit in hits:
         by_scheme.setdefault(hit.scheme, []).append(hit)
+    for scheme, found in by_scheme.items():
+        headings = [hit for hit in found if hit.row in styled]
+        if len(headings) >= 2:
+            by_scheme[scheme] = headings
     decimal_items = sum(1 for row in candidates if DECIMAL_ITEM_RE.match(texts[row]))
     for scheme in WORDED:
         if by_scheme.get(scheme):
@@ -128,7 +135,9 @@ def number_headings(texts: list[str], candidates: set[int]) -> Numbering:
         _rewrite_nested(numbering, by_scheme[outer[0]], by_scheme[inner[0]], outer[0])
     elif outer:
         _rewrite_flat(numbering, by_scheme[outer[0]], outer[0])
-    elif inner == ["paren"] or (inner and inner[0] == "paren" and "decimal1" not in by_scheme):
+    elif by_scheme.get("paren") and "decimal1" not in by_scheme:
+        # "1) Titel": one heading is enough when nothing else in the text is numbered (the
+        # agenda walker still asks an item's body of a lone heading).
         _rewrite_flat(numbering, by_scheme["paren"], "paren")
     return numbering
 
@@ -143,6 +152,18 @@ def _rewrite_flat(numbering: Numbering, hits: list[_Hit], scheme: str) -> None:
         numbering.printed[hit.row] = hit.printed
 
 
+def _restarts(sections: list[_Hit], items: list[_Hit]) -> bool:
+    """True when the items under each later section start again at 1 (else they run on)."""
+    votes = 0
+    for section in sections[1:]:
+        first = next((hit for hit in items if hit.row > section.row), None)
+        before = [hit for hit in items if hit.row < section.row]
+        if first is None or not before:
+            continue
+        votes += 1 if first.value == 1 else -1 if first.value == before[-1].value + 1 else 0
+    return votes > 0
+
+
 def _rewrite_nested(
     numbering: Numbering, sections: list[_Hit], items: list[_Hit], scheme: str
 ) -> None:
@@ -150,8 +171,7 @@ def _rewrite_nested(
     numbering.scheme = f"{scheme}+items"
     merged = sorted(sections + items, key=lambda hit: hit.row)
     section: _Hit | None = None
-    printed = [hit.printed for hit in items]
-    restarts = len(printed) != len(set(printed))
+    restarts = _restarts(sections, items)
     if not restarts:  # items numbered 1 … n through the document: sections only name them
         for hit in sections:
             numbering.texts[hit.row] = hit.title

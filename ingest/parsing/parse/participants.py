@@ -87,7 +87,8 @@ def is_agenda_start(line: Line) -> bool:
     # "I. Beslutningssager", "Punkt 1: …", "§ 2 …": a heading in another numbering scheme.
     for scheme in ("roman", "punkt", "ad", "paragraph", "letter"):
         match = PATTERNS[scheme].match(text)
-        if match and len(match["title"].split()) >= 2 and match["title"][0].isupper():
+        words = 2 if scheme == "letter" else 1  # "A. Berg" could be a person
+        if match and len(match["title"].split()) >= words and match["title"][0].isupper():
             return True
     return False
 

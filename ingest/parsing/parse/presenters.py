@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 
-VED_RE = re.compile(r"^Ved\s+")
+from ingest.parsing.vocabulary import PRESENTER_LABELS, alternation
+
+VED_RE = re.compile(rf"^(?:{alternation(PRESENTER_LABELS)})(?:\s*:\s*|(?<=/)\s*|\s+)")
 SPLIT_RE = re.compile(r",|\s+og\s+|\s+samt\s+|\s+&\s+")
 _WORD = r"[A-ZÆØÅ][a-zæøåéèüöä'’]+"
 NAME_WORD_RE = re.compile(rf"^(?:{_WORD}(?:-{_WORD})*|[A-ZÆØÅ]{{1,2}}\.)$")

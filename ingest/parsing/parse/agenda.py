@@ -227,6 +227,24 @@ def _next_text(rows: list[Row], index: int, skip_blanks: int = 99) -> int | None
     return None
 
 
+ABBREVIATION_END_RE = re.compile(
+    r"\b(?:ift|jf|vedr|pr|bl\.a|mht|ca|nr|dvs|evt|m\.fl|mfl|inkl|ang|kr|mio|mia|stk)\.$",
+    re.IGNORECASE,
+)
+
+
+def _ends_like_prose(title: str, rows: list[Row], index: int) -> bool:
+    """A numbered line ending a sentence is a list point, not a heading — unless it ends in an
+    abbreviation or wraps onto a lower-case next line ("… ift." / "domfældte …")."""
+    title = title.rstrip()
+    if title.endswith((",", ";")):
+        return True
+    if not title.endswith("."):
+        return False
+    following = rows[index + 1].text if index + 1 < len(rows) else ""
+    return not (ABBREVIATION_END_RE.search(title) or following[:1].islower())
+
+
 def _previous_text(rows: list[Row], index: int) -> str:
     for probe in range(index - 1, -1, -1):
         if rows[probe].text:
@@ -364,6 +382,8 @@ class _Walker:
                 return number, title
             if self._opens_items(index, number):
                 return number, title
+            if number == current + 1 and self._closing_heading(index, title):
+                return number, title  # "3. Eventuelt" ending an agenda, with nothing under it
             return None
         if not self._standalone(index) or len(text) > 40:
             return None
@@ -377,6 +397,14 @@ class _Walker:
         match = ITEM_RE.match(self._next_line(index))
         return bool(match) and int(match[1]) == number and _plausible_title(match[3])
 
+    def _closing_heading(self, index: int, title: str) -> bool:
+        """A short heading, styled or alone, that nothing but blank lines follows."""
+        if len(title.split()) > 8 or title.endswith((".", ",", ";", ":")):
+            return False
+        if not (self.rows[index].heading is not None or self._paragraph_start(index)):
+            return False
+        return _next_text(self.rows, index) is None
+
     def _single_item(self, index: int, number: int, title: str) -> bool:
         """A heading of a one-level document: next in sequence, standing alone or styled."""
         row = self.rows[index]
@@ -384,7 +412,7 @@ class _Walker:
         top = self.item_seq + (3 if styled else 1)
         if not self.item_seq < number <= top and not (self.item_seq == 0 and number == 0):
             return False
-        if not _plausible_title(title, 25) or title.rstrip().endswith((".", ",", ";")):
+        if not _plausible_title(title, 25) or _ends_like_prose(title, self.rows, index):
             return False
         if styled:
             return True
@@ -518,8 +546,11 @@ def parse_agenda(
     items: list[Item] = []
     for position, heading in enumerate(headings):
         end = headings[position + 1].start if position + 1 < len(headings) else len(rows)
-        if heading.kind == "section" and not _has_item_body(rows[heading.row : end]):
-            continue
+        following = headings[position + 1] if position + 1 < len(headings) else None
+        if heading.kind == "section" and not _has_item_body(rows[heading.row : end]) and (
+            following is not None and following.kind == "item" or not heading.number
+        ):
+            continue  # a section that holds items (or a named one)
         # A section with an item's body but no sub-items ("4. Dialog med …") is one item.
         items.append(_item_from(heading, rows, end, body))
     if walker.single_level and len(items) == 1 and not _has_item_body(

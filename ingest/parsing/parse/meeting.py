@@ -69,7 +69,9 @@ def _front_matter(lines: list[Line]) -> list[str]:
     lines follow it at once (then it heads the table of contents).
     """
     front = []
-    texts = [" ".join(line.text.split()) for line in lines]
+    # Spaces collapsed, tabs kept: "Tidspunkt<TAB>Den 1. marts" is a label and its value.
+    texts = [re.sub(r" *\t[ \t]*", "\t", re.sub(r" {2,}", "  ", line.text)).strip()
+             for line in lines]
     for index, line in enumerate(lines):
         if is_agenda_start(line):
             following = next((t for t in texts[index + 1 :] if t), "")
@@ -77,6 +79,26 @@ def _front_matter(lines: list[Line]) -> list[str]:
                 break
         front.append(texts[index])
     return front
+
+
+def _join_styled_wraps(lines: list[Line], count: int) -> list[str]:
+    """The cover's texts with a styled title that wraps (same heading style, no blank line
+    between) joined into one line: "DASSOS'" + "Forretningsudvalg den 12. september 2025"."""
+    texts: list[str] = []
+    previous: Line | None = None
+    for line in lines[:count]:
+        text = " ".join(line.text.split())
+        joins = (
+            previous is not None and text and previous.text.strip()
+            and line.heading is not None and line.heading == previous.heading
+            and line.size == previous.size and texts
+        )
+        if joins:
+            texts[-1] = f"{texts[-1]} {text}"
+        else:
+            texts.append(text)
+        previous = line
+    return texts
 
 
 def _title_lines(front: list[str]) -> list[str]:
@@ -175,7 +197,7 @@ def parse_meeting_info(
     front = _front_matter(lines)
     fields = _fields(front)
     title = _title(front)
-    titles = _title_lines(front)
+    titles = _title_lines(_join_styled_wraps(lines, len(front)))
     info.body = (
         body_from_title(titles)
         or (title[0] if title else None)

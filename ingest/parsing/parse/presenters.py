@@ -5,7 +5,9 @@ import re
 
 from ingest.parsing.vocabulary import PRESENTER_LABELS, alternation
 
-VED_RE = re.compile(rf"^(?:{alternation(PRESENTER_LABELS)})(?:\s*:\s*|(?<=/)\s*|\s+)")
+VED_RE = re.compile(
+    rf"^(?:{alternation(PRESENTER_LABELS)})(?:\s*:\s*|(?<=/)\s*|\s+)", re.IGNORECASE
+)
 SPLIT_RE = re.compile(r",|\s+og\s+|\s+samt\s+|\s+&\s+")
 _WORD = r"[A-ZÆØÅ][a-zæøåéèüöä'’]+"
 NAME_WORD_RE = re.compile(rf"^(?:{_WORD}(?:-{_WORD})*|[A-ZÆØÅ]{{1,2}}\.)$")

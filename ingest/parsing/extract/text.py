@@ -24,7 +24,7 @@ MD_ESCAPE_RE = re.compile(r"\\([\\()\[\]*_#])")
 BOLD_RE = re.compile(r"\*\*|</?b>", re.IGNORECASE)
 # "*emphasis*" in any rendering (the plain seeds carry it too); bounded, no nested quantifiers.
 EMPHASIS_RE = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]{1,500}?)(?<=\S)\*(?![*\w])")
-BULLET_RE = re.compile(r"^\s*(?:[-*•▪◦●·]|\uf0b7|\uf0a7)\s+")
+BULLET_RE = re.compile(r"^\s*(?:[-–—*•▪◦●·]|\uf0b7|\uf0a7)\s+")
 # Markdown tables: "| Navn | Organisation |" rows become tab-separated columns; the header row
 # (the one above "| --- | --- |") is dropped with the separator.
 TABLE_ROW_RE = re.compile(r"^\s*\|(.*)\|\s*$")

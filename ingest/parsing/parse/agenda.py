@@ -227,6 +227,12 @@ def _next_text(rows: list[Row], index: int, skip_blanks: int = 99) -> int | None
     return None
 
 
+# A line that cannot end a title: it stops on a little word or inside a parenthesis.
+WRAP_END_RE = re.compile(
+    r"(?:\b(?:af|og|i|på|for|til|om|med|fra|ved|vedr\.|ift\.|pr\.|jf\.|samt|eller|den|det|de|"
+    r"en|et|der|som|mellem|efter|under|over|ud|hos)|\([^)]*|[-–—,])$",
+    re.IGNORECASE,
+)
 ABBREVIATION_END_RE = re.compile(
     r"\b(?:ift|jf|vedr|pr|bl\.a|mht|ca|nr|dvs|evt|m\.fl|mfl|inkl|ang|kr|mio|mia|stk)\.$",
     re.IGNORECASE,
@@ -479,7 +485,7 @@ class _Walker:
                 and not part_heading(following.text)
             )
             if not same_style and (body > index + 1 or not self._continues_title(
-                number, title, following.text
+                number, title, following.text, body
             )):
                 break
             title = f"{title} {following.text}"
@@ -489,7 +495,7 @@ class _Walker:
         )
         return body
 
-    def _continues_title(self, number: str, title: str, following: str) -> bool:
+    def _continues_title(self, number: str, title: str, following: str, row: int) -> bool:
         """A title wrapped onto the next line (no blank line in between)."""
         if is_ved_line(following) or part_heading(following) or bullet_text(following):
             return False
@@ -499,7 +505,14 @@ class _Walker:
         if toc_title is not None:
             joined = f"{title} {following}"
             return _similar(toc_title, joined) > _similar(toc_title, title)
-        return len(title) >= 45 and not title.endswith((".", ":"))
+        if title.endswith((".", ":")) and not ABBREVIATION_END_RE.search(title):
+            return False
+        if len(title) >= 45 or following[:1].islower() or WRAP_END_RE.search(title):
+            return True
+        # A short last line that the heading's block ends with: a blank, a Ved line or a part.
+        after = self.rows[row + 1].text if row + 1 < len(self.rows) else ""
+        closes = not after or is_ved_line(after) or part_heading(after) is not None
+        return closes and len(following.split()) <= 8 and not following.endswith(".")
 
 
 def _item_from(heading: _Heading, rows: list[Row], end: int, committee: str | None) -> Item:

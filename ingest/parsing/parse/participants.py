@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ingest.parsing.contract import Line, Participant
 from ingest.parsing.danish_dates import MONTH_NAMES
-from ingest.parsing.parse.numbering import PATTERNS
+from ingest.parsing.parse.numbering import PATTERNS, TITLE_START_RE
 from ingest.parsing.parse.presenters import VED_RE
 from ingest.parsing.vocabulary import (
     ABSENT_LABELS,
@@ -42,7 +42,7 @@ SECTION_RE = re.compile(
 TOC_ENTRY_RE = re.compile(r"\s\d{1,3}$")
 LABEL_RE = re.compile(
     rf"^(?P<label>{alternation(PRESENT_LABELS + ABSENT_LABELS + SCRIBE_LABELS)})"
-    r"\s*(?::\s*(?P<rest>.*))?$",
+    r"(?:\s*:\s*(?P<rest>.*)|[ \t]*\t[ \t]*(?P<tabbed>\S.*)|\s*)$",
     re.IGNORECASE,
 )
 # Cover-page labels that end a participant list if they follow it.
@@ -88,7 +88,7 @@ def is_agenda_start(line: Line) -> bool:
     for scheme in ("roman", "punkt", "ad", "paragraph", "letter"):
         match = PATTERNS[scheme].match(text)
         words = 2 if scheme == "letter" else 1  # "A. Berg" could be a person
-        if match and len(match["title"].split()) >= words and match["title"][0].isupper():
+        if match and len(match["title"].split()) >= words and TITLE_START_RE.match(match["title"]):
             return True
     return False
 
@@ -252,7 +252,7 @@ def parse_participants(lines: list[Line]) -> list[Participant]:
             kind = label_key(label.group("label"), LABEL_KINDS)
             status = "absent" if kind == "absent" else "present"
             role = "referent" if kind == "scribe" else None
-            text = label.group("rest") or ""
+            text = label.group("rest") or label.group("tabbed") or ""
         for entry in _parse_line(text):
             note = "; ".join(entry.notes) or None
             if entry.name is None:

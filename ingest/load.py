@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.conf import settings
 from django.db import connection, models, transaction
 from django.utils import timezone
 
@@ -84,7 +85,8 @@ class _Loader:
 
     def load(self, parsed: ParsedMeeting, *, published: bool, replace: bool) -> Loaded:
         info = parsed.meeting
-        body = self.source.body_hint or self._body(info.body or "DASSOS")
+        # A document that names no body is the archive's own committee's (a setting).
+        body = self.source.body_hint or self._body(info.body or settings.ARCHIVE_DEFAULT_BODY)
         meeting_date = info.date or self.source.date_hint
         if meeting_date is None:
             raise ParseError(gettext_noop("Der blev ikke fundet nogen mødedato i dokumentet."))
@@ -94,10 +96,22 @@ class _Loader:
         created = meeting is None
         if created:
             meeting = Meeting(body=body, date=meeting_date)
+        elif info.doctype == "dagsorden" and meeting.doctype == "referat" and (
+            meeting.current_source_id not in (None, self.source.pk)
+        ):
+            # The agenda of a meeting whose referat is in the archive: kept beside it, never
+            # over it (the referat supersedes the dagsorden, whichever arrives first).
+            self.conflicts.append(
+                {"where": str(meeting), "field": "doctype", "kept": "referat",
+                 "parsed": "dagsorden"}
+            )
+            self._finish_source(parsed, meeting)
+            return Loaded(UNCHANGED, self.source, meeting, self.conflicts)
         elif not replace and meeting.sources.exclude(pk=self.source.pk).exists():
             self._record_parse(parsed, meeting, SourceDocument.Status.REPLACEMENT)
             return Loaded(REPLACEMENT, self.source, meeting, self.conflicts)
         values = {
+            "doctype": info.doctype,
             "start_time": info.start_time,
             "end_time": info.end_time,
             "location": _text(info.location, Meeting, "location"),
@@ -416,6 +430,7 @@ def meeting_contract(meeting: Meeting) -> contract.ParsedMeeting:
             end_time=meeting.end_time,
             location=meeting.location or None,
             room=meeting.room or None,
+            doctype=meeting.doctype,
         ),
         warnings=list(source.warnings) if source else [],
     )

@@ -5,7 +5,7 @@ from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from minutes.aggregates import cached
-from minutes.models import AgendaItem, Decision, Organisation, Outcome, Person, Topic
+from minutes.models import AgendaItem, Body, Decision, Organisation, Outcome, Person, Topic
 from minutes.search import matching
 
 
@@ -49,6 +49,13 @@ class DecisionFilter(django_filters.FilterSet):
     )
     outcome = django_filters.ChoiceFilter(
         label=_("Udfald"), choices=Outcome.choices, empty_label=_("Alle udfald")
+    )
+    body = django_filters.ModelChoiceFilter(
+        label=_("Udvalg"),
+        field_name="item__meeting__body",
+        to_field_name="slug",
+        queryset=Body.objects.public(),
+        empty_label=_("Alle udvalg"),
     )
     date_from = django_filters.DateFilter(
         label=_("Fra dato"),

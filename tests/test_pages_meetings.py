@@ -3,6 +3,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -109,7 +110,8 @@ def test_the_meeting_page_takes_the_same_number_of_queries_for_2_or_9_items(clie
 def test_the_meeting_list_query_count_does_not_grow_with_meetings(client):
     all_five = count_queries(client, "/moeder/")
     Meeting.objects.filter(date__year__lt=2024).delete()
-    assert count_queries(client, "/moeder/") == all_five == 3
+    # The page's meetings, the years and the bodies to filter by.
+    assert count_queries(client, "/moeder/") == all_five == 4
 
 
 @pytest.mark.usefixtures("archive")
@@ -214,3 +216,40 @@ def test_a_meetings_neighbours_are_its_own_body_s(client, same_day):
     _dassos, kkr = same_day
     html = client.get(kkr.get_absolute_url()).content.decode()
     assert 'rel="prev"' not in html and 'rel="next"' not in html
+
+
+@pytest.mark.django_db
+def test_a_dagsorden_shows_as_an_agenda_and_its_referat_supersedes_it(settings, tmp_path):
+    from ingest.process import ingest_file
+
+    settings.MEDIA_ROOT = tmp_path
+    agenda = (
+        "Dagsorden\n\nForretningsudvalget\nMødedato: 18. november 2025\n\n"
+        "1. Godkendelse af dagsorden\n\n2. Budget 2026\nSagsfremstilling\nEt budgetforslag.\n"
+        "Indstilling\nAt Forretningsudvalget godkender budgettet.\n\n3. Eventuelt\n"
+    )
+    referat = (
+        "Referat fra møde i Forretningsudvalget\n\nMødedato: 18. november 2025\n\n"
+        "1. Godkendelse af dagsorden\nReferat: Godkendt.\n\n2. Budget 2026\n"
+        "Referat: Forretningsudvalget godkendte budgettet.\n\n3. Eventuelt\nReferat: Intet.\n"
+    )
+    first = ingest_file(agenda.encode(), "dagsorden.txt", published=True)
+    meeting = first.meeting
+    assert (meeting.body.name, meeting.doctype) == ("Forretningsudvalget", "dagsorden")
+    client = Client()
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Mødets dagsorden. Referatet er endnu ikke i arkivet" in page
+    assert "dagsorden" in client.get("/moeder/").content.decode()
+
+    second = ingest_file(referat.encode(), "referat.txt", published=True)
+    meeting.refresh_from_db()
+    assert second.meeting == meeting and meeting.doctype == "referat"
+    assert [d.outcome for i in meeting.items.all() for d in i.decisions.all()] == [
+        "approved", "approved", "none",
+    ]
+    assert meeting.sources.count() == 2  # the dagsorden file is kept
+
+    late = ingest_file((agenda + "\n").encode(), "dagsorden-igen.txt", published=True)
+    meeting.refresh_from_db()
+    assert meeting.doctype == "referat" and meeting.current_source == second.source
+    assert late.conflicts[0]["field"] == "doctype"

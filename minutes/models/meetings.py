@@ -62,6 +62,13 @@ class Meeting(Lockable):
     end_time = models.TimeField(_("sluttidspunkt"), null=True, blank=True)
     location = models.CharField(_("sted"), max_length=300, blank=True)
     room = models.CharField(_("lokale"), max_length=300, blank=True)
+    doctype = models.CharField(
+        _("dokument"),
+        max_length=12,
+        choices=[("referat", _("referat")), ("dagsorden", _("dagsorden"))],
+        default="referat",
+        help_text=_("Dagsorden: kun mødets dagsorden er modtaget; referatet afløser den."),
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
     )

@@ -24,7 +24,8 @@ from minutes.models import (
 )
 
 SCHEMA = "https://schema.oparl.org/1.1/"
-MEETING_HELD = "afholdt"  # meetingState: we only hold minutes of meetings that took place
+MEETING_HELD = "afholdt"  # meetingState of a meeting whose referat the archive holds
+MEETING_INVITED = "indkaldt"  # … and of one known only from its dagsorden
 
 
 class UrlFor:
@@ -104,7 +105,7 @@ def meeting(obj: Meeting, url: UrlFor) -> dict:
             "id": url("oparl:meeting", obj.pk),
             "type": oparl_type("Meeting"),
             "name": f"{obj.body.name} {obj.date:%d.%m.%Y}",
-            "meetingState": MEETING_HELD,
+            "meetingState": MEETING_HELD if obj.doctype == "referat" else MEETING_INVITED,
             "cancelled": False,
             "start": start,
             "end": end,
@@ -113,7 +114,10 @@ def meeting(obj: Meeting, url: UrlFor) -> dict:
                 url("oparl:person", p.person_id) for p in participants if p.status == "present"
             ],
             "resultsProtocol": source_file(obj.current_source, obj, url, embedded=True)
-            if obj.current_source
+            if obj.current_source and obj.doctype == "referat"
+            else None,
+            "invitation": source_file(obj.current_source, obj, url, embedded=True)
+            if obj.current_source and obj.doctype == "dagsorden"
             else None,
             "agendaItem": [agenda_item(item, url, meeting=obj) for item in obj.items.all()],
             "web": _web(url, obj),

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
-from minutes.models import AgendaItem, Meeting, Participant
+from minutes.models import AgendaItem, Body, Meeting, Participant
 from minutes.public import items_with_outcomes
 
 
@@ -27,15 +27,24 @@ class MeetingListView(ListView):
     def get_queryset(self):
         # A subquery, not GROUP BY: counted for the page's rows only, not for every meeting.
         items = AgendaItem.objects.filter(meeting=OuterRef("pk")).order_by().values("meeting")
-        return (
+        meetings = (
             Meeting.objects.public()
             .select_related("body")
             .annotate(item_count=Subquery(items.annotate(n=Count("pk")).values("n")))
             .order_by("-date")
         )
+        body = self.request.GET.get("udvalg")
+        return meetings.filter(body__slug=body) if body else meetings
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(years=meeting_years(), year=None, **kwargs)
+        bodies = list(Body.objects.public().order_by("name"))
+        return super().get_context_data(
+            years=meeting_years(),
+            year=None,
+            bodies=bodies if len(bodies) > 1 else [],
+            body=self.request.GET.get("udvalg", ""),
+            **kwargs,
+        )
 
 
 class MeetingYearView(MeetingListView):

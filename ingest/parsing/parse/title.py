@@ -65,8 +65,14 @@ def clean_body(text: str) -> str | None:
     return text[:100]
 
 
+DOC_ALONE_RE = re.compile(rf"^(?:{DOC_WORDS})$", re.IGNORECASE)
+
+
 def body_from_title(lines: list[str]) -> str | None:
     """The body named by the first title-like line of the cover."""
+    body = _beside_doc_word(lines)
+    if body:
+        return body
     for text in lines:
         for pattern in (GENITIVE_RE, MEETING_IN_RE, DOC_DASH_BODY_RE, BODY_DASH_DOC_RE,
                         BODY_DATE_RE):
@@ -74,6 +80,19 @@ def body_from_title(lines: list[str]) -> str | None:
             if match:
                 body = clean_body(match["body"])
                 if body:
+                    return body
+    return None
+
+
+def _beside_doc_word(lines: list[str]) -> str | None:
+    """"Dagsorden" on a line of its own, the body's name on the line after (or before) it."""
+    for index, text in enumerate(lines):
+        if not DOC_ALONE_RE.match(text.strip()):
+            continue
+        for neighbour in lines[index + 1 : index + 2] + lines[max(index - 1, 0) : index]:
+            if not re.search(r"\d", neighbour) and len(neighbour.split()) <= 6:
+                body = clean_body(neighbour)
+                if body and not DOC_ALONE_RE.match(body):
                     return body
     return None
 

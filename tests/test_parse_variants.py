@@ -61,24 +61,8 @@ FAST = (
 
 # What today's parser gets wrong on each failing variant (parser issue 13).
 KNOWN_FAILURES: dict[str, str] = {
-    "dagsorden-til--fu25--txt": "the last heading '3. Eventuelt', a top-level item with no "
-    "parts, is not an item",
-    "labels-tab--fu25--txt": "cover labels in a column without a colon ('Tidspunkt<TAB>…', "
-    "'Sted<TAB>…'): no time, place or room",
-    "presenter-ansvarlig--takst25--txt": "presenters on an 'Ansvarlig: …' line are not read",
-    "bullets-lettered--dassos25--txt": "lettered indstilling points 'a) …', 'b) …' of item 1.1 "
-    "count as one",
-    "people-table--styr24--md": "a Markdown participants table ('| Navn | Organisation |') is "
-    "not read",
     "people-table--styr24--pdf": "a wrapped table cell loses its second line ('KKR "
     "Sekretariatet i' without 'Midtjylland')",
-    "num-roman-sections--fu25--txt": "the first roman section heading 'I. Beslutningspunkter' "
-    "after the participants is read as a participant",
-    "headings-wrap--netv23--txt": "an item title wrapped onto a second line loses that line and "
-    "the presenters under it",
-    "bilag-no-heading--fu25--txt": "bilag lines without a 'Bilag' heading are not attachments",
-    "toc-wrap--takst25--txt": "a contents entry wrapped onto two lines is taken for the item "
-    "heading: the title loses its second line and the presenters",
 }
 
 

@@ -120,7 +120,7 @@ def _find_toc(rows: list[Row]) -> _Toc:
     run: list[tuple[list[int], str, str]] = []  # (rows, number, title) per entry
 
     def close() -> None:
-        if len(run) >= 3:
+        if len(run) >= 3 or run and _numbers_come_again(rows, run):
             for indices, number, title in run:
                 toc.titles.setdefault(number, title)
                 toc.rows.update(indices)
@@ -141,6 +141,14 @@ def _find_toc(rows: list[Row]) -> _Toc:
     close()
     _find_dense_toc(rows, toc)
     return toc
+
+
+def _numbers_come_again(rows: list[Row], run: list[tuple[list[int], str, str]]) -> bool:
+    """A short contents list (a meeting of one or two items): its numbers head the text later."""
+    later = {
+        match[1] for row in rows[run[-1][0][-1] + 1 :] if (match := LABEL_RE.match(row.text))
+    }
+    return all(number in later for _rows, number, _title in run)
 
 
 def _toc_entry_at(rows: list[Row], index: int) -> tuple[list[int], str, str] | None:

@@ -31,7 +31,8 @@ INTRO_RE = re.compile(
     r"|(?:[A-ZÆØÅ][\w'’.-]*(?:\s+|$))+)"
 )
 # "•" after extraction; Tesseract reads bullets as "e", "o", "¢" when the repair did not run.
-BULLET_RE = re.compile(r"^(?:[•▪◦●·*]|[eo¢©«](?=\s+\S))\s*")
+# Lettered points ("a) …") are bullets too.
+BULLET_RE = re.compile(r"^(?:[•▪◦●·*]|[eo¢©«](?=\s+\S)|[a-zæøå]\)(?=\s))\s*")
 TERMINAL = (".", "!", "?", ":", ";")
 
 

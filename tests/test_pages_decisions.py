@@ -187,3 +187,13 @@ def test_the_cached_form_and_facets_follow_the_language_and_the_query(client):
     assert "Filter" in english and "Breakdown" in english and "Fordeling" not in english
     other = client.get("/beslutninger/?topic=botilbud&outcome=approved")
     assert '<option value="approved" selected>' in other.content.decode()
+
+
+@pytest.mark.usefixtures("archive")
+def test_a_decision_reads_as_a_whole_first_sentence_with_an_ellipsis_when_more_follows(client):
+    html = client.get("/beslutninger/?date_from=2024-03-01&date_to=2024-03-01").content.decode()
+    assert "som er blevet drøftet på temadagen 1. marts 2024: …" in html
+    assert ("DASSOS drøftede graden af fælleskommunal koordinering ift. de midtjyske "
+            "ansøgninger til lånepuljen 2025/26. …") in html
+    assert "som er blevet drøftet på temadagen 1.</td>" not in html
+    assert "koordinering ift.</td>" not in html

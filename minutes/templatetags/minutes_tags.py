@@ -9,6 +9,7 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from ingest.parsing import sentences
 from minutes.crossref import Catalogue, find_references
 
 register = template.Library()
@@ -65,13 +66,10 @@ def richtext(text: str, catalogue: Catalogue | None = None, here: date | None = 
 
 
 @register.filter
-def first_sentence(text: str, limit: int = 220) -> str:
-    """The start of a decision text, for lists (plain text; autoescaped by the template)."""
-    text = " ".join((text or "").split())
-    end = text.find(". ")
-    if 0 < end < limit:
-        return text[: end + 1]
-    return text[:limit] + ("…" if len(text) > limit else "")
+def first_sentence(text: str, limit: int = 300) -> str:
+    """The opening sentence of a decision text, for lists, "…" when more follows
+    (plain text; autoescaped by the template)."""
+    return sentences.first_sentence(text or "", limit)
 
 
 @register.filter

@@ -7,14 +7,9 @@ from __future__ import annotations
 
 import re
 
-NOTHING_RE = re.compile(r"^\W*(?:intet|ingen(?: bemærkninger)?)\W*$", re.IGNORECASE)
-# Split after a full stop only when the next word starts a sentence; initials ("Ulla B. Andersen")
-# and abbreviations ("pr.", "jf.", "bl.a.") are not sentence ends.
-SENTENCE_END_RE = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÆØÅ•])|\n+")
-ABBREVIATION_RE = re.compile(
-    r"(?:\b[A-ZÆØÅ]|\b(?:pr|jf|bl\.a|fx|kl|ca|mv|m\.v|nr|stk|ift|vedr|evt|inkl|ang|HC))\.$"
-)
+from ingest.parsing.sentences import sentences
 
+NOTHING_RE = re.compile(r"^\W*(?:intet|ingen(?: bemærkninger)?)\W*$", re.IGNORECASE)
 REJECTED_RE = re.compile(
     r"\b(?:afviste|forkastede|ikke\s+godkend\w*|godkendte\s+ikke|ikke\s+opbakning"
     r"|kunne\s+ikke\s+(?:godkende|tiltræde|bakke|anbefale))",
@@ -62,20 +57,6 @@ MARKERS = (
     ("decided", DECIDED_RE),
     ("discussed", DISCUSSED_RE),
 )
-
-
-def sentences(text: str) -> list[str]:
-    """The text cut into sentences (and bullet lines), in order."""
-    pieces: list[str] = []
-    for piece in SENTENCE_END_RE.split(text):
-        piece = piece.strip()
-        if not piece:
-            continue
-        if pieces and ABBREVIATION_RE.search(pieces[-1]):
-            pieces[-1] = f"{pieces[-1]} {piece}"
-        else:
-            pieces.append(piece)
-    return pieces
 
 
 # A terse referat: "Godkendt.", "Dagsordenen godkendt.", "Indstillingen tiltrådt."

@@ -182,9 +182,11 @@ def _label_key(text: str) -> tuple[int, ...]:
 
 
 def _find_dense_toc(rows: list[Row], toc: _Toc) -> None:
-    """Numbered lines packed together (blank lines aside) whose numbers are headings later."""
+    """Numbered lines packed together (blank lines aside, a wrapped title's second line
+    allowed) whose numbers are headings later."""
     runs: list[list[int]] = []
     current: list[int] = []
+    wrapped: dict[int, list[int]] = {}  # entry row → the rows its title wraps onto
     for index, row in enumerate(rows):
         if not row.text:
             continue
@@ -195,24 +197,66 @@ def _find_dense_toc(rows: list[Row], toc: _Toc) -> None:
                 current = []
             current.append(index)
             continue
+        if current and _wraps_entry(rows, index, current[-1], wrapped):
+            wrapped.setdefault(current[-1], []).append(index)
+            continue
         if len(current) >= 3:
             runs.append(current)
         current = []
     if len(current) >= 3:
         runs.append(current)
+    runs += _short_contents(rows, toc, wrapped)
     for run in runs:
         numbers = [LABEL_RE.match(rows[i].text)[1] for i in run]
         later = {
             LABEL_RE.match(row.text)[1]
-            for row in rows[run[-1] + 1 :]
+            for row in rows[max(run[-1], *wrapped.get(run[-1], [0])) + 1 :]
             if row.text and LABEL_RE.match(row.text)
         }
-        if len(set(numbers) & later) < max(2, len(set(numbers)) // 2):
+        needed = min(len(set(numbers)), max(2, len(set(numbers)) // 2))
+        if len(set(numbers) & later) < needed:
             continue
         for index, number in zip(run, numbers, strict=True):
-            title = GLUED_DIGITS_RE.sub("", LABEL_RE.match(rows[index].text)[2]).strip()
+            parts = [LABEL_RE.match(rows[index].text)[2]]
+            parts += [rows[i].text for i in wrapped.get(index, [])]
+            title = GLUED_DIGITS_RE.sub("", " ".join(parts)).strip()
             toc.titles.setdefault(number, title)
-            toc.rows.add(index)
+            toc.rows.update([index, *wrapped.get(index, [])])
+
+
+def _short_contents(rows: list[Row], toc: _Toc, wrapped: dict[int, list[int]]) -> list[list[int]]:
+    """A contents list of one or two entries: numbered lines (titles may wrap) with nothing
+    but blank lines between them and the same first number heading the text right after."""
+    labelled = [i for i, row in enumerate(rows) if row.text and LABEL_RE.match(row.text)]
+    for start, first in enumerate(labelled[:-1]):
+        if first in toc.rows:
+            continue
+        for size in (1, 2):
+            run = labelled[start : start + size]
+            if len(run) < size or start + size >= len(labelled):
+                break
+            after = labelled[start + size]
+            between = [
+                i for i in range(run[0] + 1, after)
+                if rows[i].text and i not in run and i not in wrapped.get(run[-1], [])
+                and i not in wrapped.get(run[0], [])
+            ]
+            same = LABEL_RE.match(rows[after].text)[1] == LABEL_RE.match(rows[first].text)[1]
+            if not between and same:
+                return [run]
+    return []
+
+
+def _wraps_entry(rows: list[Row], index: int, entry: int, wrapped: dict[int, list[int]]) -> bool:
+    """A short unnumbered line right after a contents entry, before the next entry: the rest of
+    the entry's title."""
+    text = rows[index].text
+    if len(wrapped.get(entry, [])) >= 2 or len(text) > 100 or text.endswith((".", ":")):
+        return False
+    if index != max(entry, *wrapped.get(entry, [entry])) + 1:
+        return False  # only the line straight after the entry (no blank line between)
+    following = _next_text(rows, index)
+    return following is not None and bool(LABEL_RE.match(rows[following].text))
 
 
 def _known_section(title: str) -> str | None:
@@ -242,7 +286,7 @@ WRAP_END_RE = re.compile(
     re.IGNORECASE,
 )
 ABBREVIATION_END_RE = re.compile(
-    r"\b(?:ift|jf|vedr|pr|bl\.a|mht|ca|nr|dvs|evt|m\.fl|mfl|inkl|ang|kr|mio|mia|stk)\.$",
+    r"\b(?:ift|jf|vedr|pr|bl\.a|mht|ca|nr|dvs|evt|m\.fl|mfl|inkl|ang|kr|mio|mia|stk|kl)\.$",
     re.IGNORECASE,
 )
 
@@ -513,9 +557,11 @@ class _Walker:
         if toc_title is not None:
             joined = f"{title} {following}"
             return _similar(toc_title, joined) > _similar(toc_title, title)
+        if WRAP_END_RE.search(title) or following[:1].islower():
+            return True
         if title.endswith((".", ":")) and not ABBREVIATION_END_RE.search(title):
             return False
-        if len(title) >= 45 or following[:1].islower() or WRAP_END_RE.search(title):
+        if len(title) >= 45:
             return True
         # A short last line that the heading's block ends with: a blank, a Ved line or a part.
         after = self.rows[row + 1].text if row + 1 < len(self.rows) else ""

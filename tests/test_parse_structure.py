@@ -255,3 +255,22 @@ def test_a_document_that_numbers_nothing_is_read_by_its_heading_styles():
         ("3", "Eventuelt", "none"),
     ]
     assert "numrene er udledt af deres placering" in str(parsed.warnings[0])
+
+
+def test_a_two_column_template_with_labels_beside_their_text_and_other_date_forms():
+    parsed = parse(
+        "Referat fra møde i KKR Midtjyllands Socialchefforum\n\n"
+        "Dato:\t19/6-2025\nTid:\t13.00-15.30\nSted:\tHerning Rådhus\n\n"
+        "1. Godkendelse af dagsorden\nBeslutning\tDagsordenen blev godkendt.\n\n"
+        "2. Fælles indkøb af hjælpemidler\n"
+        "Indstilling\tDet indstilles, at forummet godkender udbuddet.\n"
+        "Beslutning\tForummet godkendte udbuddet.\n"
+    )
+    info = parsed.meeting
+    assert (info.body, info.date, info.start_time, info.end_time) == (
+        "KKR Midtjyllands Socialchefforum", date(2025, 6, 19), time(13), time(15, 30)
+    )
+    assert [(i.title, i.outcome, i.referat, len(i.indstilling)) for i in parsed.items] == [
+        ("Godkendelse af dagsorden", "approved", "Dagsordenen blev godkendt.", 0),
+        ("Fælles indkøb af hjælpemidler", "approved", "Forummet godkendte udbuddet.", 1),
+    ]

@@ -26,6 +26,7 @@ TOC_ENTRY_RE = re.compile(
     r"^(\d{1,2}(?:\.\d{1,2})?)\.?\s+(\S.*?)(?:\s*[.…·_]{3,}\s*|\s+)(\d{1,3})$"
 )
 MAX_HEADING_CHARS = 300
+TABBED_PART_RE = re.compile(r"^([^\t:]{3,40}?)\s*\t+\s*(\S.*)$")
 PAGE_AT_END_RE = re.compile(r"(?:\s*[.…·_]{3,}\s*|\s+)\d{1,3}$")
 STRAY_NUMBER_RE = re.compile(
     r"^(?:\d{1,2}\.\d{1,2}\.?|\d{1,3}|(?:Side|Page)\s+\d{1,3}(?:\s+(?:af|of)\s+\d{1,3})?)$",
@@ -103,6 +104,10 @@ def _rows(lines: list[Line]) -> list[Row]:
             if not previous or previous.rstrip().endswith((".", ":", ";", "!", "?")) or \
                     URL_LINE_RE.match(previous):
                 continue
+        label = TABBED_PART_RE.match(line.text.strip())
+        if label and part_heading(label[1]) is not None:
+            # A two-column template: "Beslutning<TAB>DASSOS godkendte …" reads as "Beslutning: …".
+            text = _collapse(f"{label[1]}: {label[2]}")
         rows.append(Row(text, line.page, line.heading, list(line.links)))
     return rows
 

@@ -47,6 +47,11 @@ FIELD_RE = re.compile(
 ANY_LABEL_RE = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+)?\s*:")
 DATE_IN_FIELD_RE = re.compile(LONG_DATE, re.IGNORECASE)
 SHORT_DATE_IN_FIELD_RE = re.compile(SHORT_DATE)
+# "2025-06-19"; "19/6-2025", "19/6 2025", "19-06-2025", "19/06/2025".
+ISO_DATE_RE = re.compile(r"(?<!\d)(?P<year>20\d\d)-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
+OTHER_DATE_RE = re.compile(
+    r"(?<![\d.])(?P<day>\d{1,2})[/-](?P<month>\d{1,2})[-/ ](?P<year>20\d\d|\d\d)(?![\d.])"
+)
 # "kl. 8.30-10.00", "kl. 9-12", "kl. 13:00 til 14:00"; the end time is optional.
 TIME_RE = re.compile(
     r"\bkl\.?\s*(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?"
@@ -177,6 +182,12 @@ def _field_date(value: str) -> tuple[int, int | None, int | None] | None:
     if short:
         year = int(short.group("syear"))
         return int(short.group("sday")), int(short.group("smonth")), year
+    iso = ISO_DATE_RE.search(value)
+    if iso:
+        return int(iso["day"]), int(iso["month"]), int(iso["year"])
+    other = OTHER_DATE_RE.search(value)
+    if other:
+        return int(other["day"]), int(other["month"]), int(other["year"])
     return None
 
 

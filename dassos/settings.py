@@ -146,6 +146,8 @@ INGEST_MAX_PAGES = envint("INGEST_MAX_PAGES", 500)
 INGEST_OCR_DPI = envint("INGEST_OCR_DPI", 200)
 # Wall-clock budget for reading one document (PDF pages and OCR check it as they go).
 INGEST_MAX_SECONDS = envint("INGEST_MAX_SECONDS", 600)
+# /sundhed/ reports the worker as down when a queued parse has waited longer than this.
+HEALTH_MAX_QUEUE_WAIT = envint("HEALTH_MAX_QUEUE_WAIT", 300)
 # The body a referat belongs to when the document names none (the parser never assumes one).
 ARCHIVE_DEFAULT_BODY = os.environ.get("ARCHIVE_DEFAULT_BODY", "DASSOS")
 

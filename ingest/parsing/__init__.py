@@ -7,6 +7,7 @@ names the parser's code, so a stored source records which parser read it.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,14 +20,20 @@ PACKAGE = Path(__file__).resolve().parent
 
 
 def parse_document(
-    data: bytes, filename: str, limits: Limits = Limits(), *, sha256: str | None = None
+    data: bytes,
+    filename: str,
+    limits: Limits = Limits(),
+    *,
+    sha256: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ParsedMeeting:
     """Extract the lines of these bytes and parse them; raises ParseError.
 
     `sha256` is the caller's hash of exactly these bytes (the store has one); computed if absent.
+    `progress(done, total)`, when given, is called as the pages of a scan are OCR'd.
     """
     sha256 = sha256 or hashlib.sha256(data).hexdigest()
-    return parse_extracted(extract_lines(data, limits), filename, sha256)
+    return parse_extracted(extract_lines(data, limits, progress), filename, sha256)
 
 
 @lru_cache(maxsize=1)

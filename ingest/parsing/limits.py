@@ -1,4 +1,5 @@
 """Bounds that keep hostile files from exhausting time or memory (filled from settings)."""
+import os
 from dataclasses import dataclass
 
 from ingest.parsing.contract import ParseError
@@ -10,6 +11,7 @@ class Limits:
     max_bytes: int = 50 * 1024 * 1024
     max_pages: int = 500
     ocr_dpi: int = 200
+    ocr_workers: int = os.cpu_count() or 1  # pages OCR'd at once, each by its own Tesseract
     max_seconds: float = 600.0  # wall-clock budget for one document, OCR included
     # Text to parse, as a text file's bytes or a PDF's extracted characters: real referater hold
     # ~40 KB, and parsing costs about 3 s and 20 MB of memory per MB, so this bounds both.

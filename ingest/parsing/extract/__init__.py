@@ -12,14 +12,17 @@ def sniff_kind(data: bytes) -> str:
     return "pdf" if b"%PDF-" in data[:1024] else "text"
 
 
-def extract(data: bytes, limits: Limits = Limits()) -> Extracted:
-    """Bytes → Extracted lines; OCR-damaged text is repaired, keeping the raw text."""
+def extract(data: bytes, limits: Limits = Limits(), progress=None) -> Extracted:
+    """Bytes → Extracted lines; OCR-damaged text is repaired, keeping the raw text.
+
+    `progress(done, total)`, when given, is called as the pages of a scan are OCR'd.
+    """
     if len(data) > limits.max_bytes:
         raise too_large(len(data), limits)
     if sniff_kind(data) == "pdf":
         from ingest.parsing.extract.pdf import extract_pdf
 
-        extracted = extract_pdf(data, limits)
+        extracted = extract_pdf(data, limits, progress)
         if len(extracted.raw_text) > limits.max_text:
             raise ParseError(
                 gettext_noop(

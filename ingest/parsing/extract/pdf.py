@@ -45,8 +45,10 @@ class _VisualLine:
     blank_before: bool = False
 
 
-def extract_pdf(data: bytes, limits: Limits = Limits()) -> Extracted:
-    """Read a PDF's text layer into Lines; a PDF with no text layer at all goes to OCR."""
+def extract_pdf(data: bytes, limits: Limits = Limits(), progress=None) -> Extracted:
+    """Read a PDF's text layer into Lines; pages with no text layer, or only a garbage one (a
+    scanner's poor OCR), are read by OCR, the whole PDF when every page is such a page;
+    `progress(done, total)` is called as OCR'd pages finish."""
     _check_bytes(data, limits)
     started = time.monotonic()
     try:
@@ -93,11 +95,28 @@ def extract_pdf(data: bytes, limits: Limits = Limits()) -> Extracted:
             per_page.append(lines)
             heights.append(float(page.height))
             page.close()
-    if not any(per_page):
-        from ingest.parsing.extract.ocr import ocr_pdf
+    scanned = [index for index, lines in enumerate(per_page) if _needs_ocr(lines)]
+    if not scanned:
+        return _extracted(per_page, heights, urls)
+    from ingest.parsing.extract import ocr
 
-        return ocr_pdf(data, limits)
-    return _extracted(per_page, heights, urls)
+    if len(scanned) == len(per_page):
+        return ocr.ocr_pdf(data, limits, progress)
+    read = ocr.ocr_pages(data, scanned, limits, progress, deadline=started + limits.max_seconds)
+    ocr.styled(read)
+    for page in read:
+        per_page[page.index] = page.lines
+    extracted = _extracted(per_page, heights, urls)
+    extracted.warnings += ocr.ocr_warnings(read)
+    extracted.warnings.append(ocr.scanned_pages_message([page.index + 1 for page in read]))
+    return extracted
+
+
+def _needs_ocr(lines: list[_VisualLine]) -> bool:
+    """A page with no text layer, or one whose text is mostly not words (a scanner's OCR)."""
+    from ingest.parsing.extract.ocr import garbage_text
+
+    return not lines or garbage_text(" ".join(line.text for line in lines))
 
 
 def _check_bytes(data: bytes, limits: Limits) -> None:

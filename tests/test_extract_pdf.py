@@ -249,7 +249,7 @@ def test_it_hands_a_pdf_without_text_layer_to_ocr(test_pdfs, monkeypatch):
 
     calls = []
 
-    def record(data, limits):
+    def record(data, limits, progress=None):
         calls.append(len(data))
         return "handed to OCR"
 

@@ -1,12 +1,12 @@
 """The decisions list's filters (django-filter): topic, outcome, dates, section, people, text."""
 import django_filters
 from django import forms
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from minutes.aggregates import cached
 from minutes.models import AgendaItem, Body, Decision, Organisation, Outcome, Person, Topic
-from minutes.search import matching
+from minutes.search import matching, organisation_cases
 
 
 def section_choices() -> list[tuple[str, str]]:
@@ -112,8 +112,6 @@ class DecisionFilter(django_filters.FilterSet):
         return queryset.filter(item__in=matching(value).values("pk"))
 
     def filter_organisation(self, queryset: QuerySet, name: str, value) -> QuerySet:
-        """Items presented by someone who represented the organisation at that meeting."""
-        return queryset.filter(
-            item__presenters__participations__organisation=value,
-            item__presenters__participations__meeting=F("item__meeting"),
-        ).distinct()
+        """The organisation's cases: items that name it or that its representatives presented
+        (a referat without a participant list included)."""
+        return queryset.filter(item__in=organisation_cases(value).values("pk"))

@@ -26,7 +26,7 @@ from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from minutes.models import AgendaItem, SearchWord
+from minutes.models import AgendaItem, Organisation, Participant, SearchWord
 
 CONFIG = "danish"
 TEXT_FIELDS = ("title", "referat", "indstilling", "sagsfremstilling")
@@ -285,3 +285,39 @@ def snippet(item: AgendaItem, terms: Terms) -> SafeString:
         if any(t.casefold() in lowered for t in terms.positive):
             return highlight(text, terms.positive)
     return highlight(item.referat or item.sagsfremstilling, terms.positive)
+
+
+def naming(phrase: str, items: QuerySet[AgendaItem] | None = None) -> QuerySet[AgendaItem]:
+    """Published items whose texts name `phrase` ("Syddjurs", "Region Midtjylland") as written
+    (PostgreSQL: as a full-text phrase, through the search index)."""
+    items = AgendaItem.objects.public() if items is None else items
+    phrase = clean_query(phrase).strip()
+    if not phrase:
+        return items.none()
+    if uses_postgres():
+        return items.filter(
+            search_document=SearchQuery(phrase, config=CONFIG, search_type="phrase")
+        )
+    return items.filter(reduce(or_, [Q(**{f"{name}__icontains": phrase}) for name in TEXT_FIELDS]))
+
+
+def organisation_name_in_texts(organisation: Organisation) -> str:
+    """How texts name an organisation: a kommune by its place ("Syddjurs", also in
+    "Syddjurs' botilbud"), anything else by its full name."""
+    name = organisation.name
+    if organisation.kind == Organisation.Kind.MUNICIPALITY and name.endswith(" Kommune"):
+        return name.removesuffix(" Kommune")
+    return name
+
+
+def organisation_cases(organisation: Organisation) -> QuerySet[AgendaItem]:
+    """The organisation's cases: published items that name it (and so its institutions, which
+    the referater name with their kommune: "botilbuddet Kollegiet (Syddjurs Kommune)") or that
+    someone who has represented it presented."""
+    named = naming(organisation_name_in_texts(organisation)).values("pk")
+    representatives = Participant.objects.public().filter(
+        organisation=organisation
+    ).values("person_id")
+    return AgendaItem.objects.public().filter(
+        Q(pk__in=named) | Q(presenters__in=representatives)
+    ).distinct()

@@ -17,7 +17,10 @@ class StaticSitemap(Sitemap):
     priority = 0.8
 
     def items(self) -> list[str]:
-        return ["minutes:home", "minutes:meetings", "minutes:decisions", "minutes:topics"]
+        return [
+            "minutes:home", "minutes:meetings", "minutes:decisions", "minutes:topics",
+            "minutes:people", "minutes:organisations",
+        ]
 
     def location(self, item: str) -> str:
         return reverse(item)

@@ -5,7 +5,7 @@ from minutes import (
     converters,  # noqa: F401 - registers <isodate:…>
     exports,
 )
-from minutes.views import decisions, home, items, meetings, people, search, topics
+from minutes.views import decisions, directories, home, items, meetings, people, search, topics
 
 app_name = "minutes"
 
@@ -26,6 +26,8 @@ urlpatterns = [
     path("soeg/", search.SearchView.as_view(), name="search"),
     path("emner/", topics.TopicListView.as_view(), name="topics"),
     path("emner/<slug:slug>/", topics.TopicDetailView.as_view(), name="topic"),
+    path("personer/", directories.PersonListView.as_view(), name="people"),
+    path("organisationer/", directories.OrganisationListView.as_view(), name="organisations"),
     path("personer/<slug:slug>/", people.PersonDetailView.as_view(), name="person"),
     path(
         "organisationer/<slug:slug>/",

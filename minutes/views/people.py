@@ -4,6 +4,7 @@ from django.views.generic import DetailView
 
 from minutes.models import Meeting, Organisation, Participant, Person
 from minutes.public import items_with_outcomes
+from minutes.search import organisation_cases
 
 RECENT = 100  # rows shown per list; the counts above them cover everything
 PRESENT, ABSENT = Participant.Status.PRESENT, Participant.Status.ABSENT
@@ -26,11 +27,20 @@ class PersonDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         participations = self.object.participations.public()
         presented = items_with_outcomes().filter(presenters=self.object)
+        # Roles over time: one row per organisation and role, with its first and last meeting.
+        roles = list(
+            participations.values("organisation__name", "organisation__slug", "role")
+            .annotate(first=Min("meeting__date"), last=Max("meeting__date"), meetings=Count("pk"))
+            .order_by("-last", "organisation__name")
+        )
+        participations = participations.select_related("meeting__body", "organisation").order_by(
+            "-meeting__date"
+        )[:RECENT]
         context.update(
-            attendance=participations.aggregate(**_ATTENDANCE),
-            participations=participations.select_related("meeting__body", "organisation").order_by(
-                "-meeting__date"
-            )[:RECENT],
+            roles=roles,
+            any_role=any(row["role"] for row in roles),
+            attendance=self.object.participations.public().aggregate(**_ATTENDANCE),
+            participations=participations,
             presented=presented.order_by("-meeting__date", "order")[:RECENT],
             presented_count=presented.count(),
             recent=RECENT,
@@ -59,6 +69,7 @@ class OrganisationDetailView(DetailView):
             .annotate(first=Min("meeting__date"), last=Max("meeting__date"), **_ATTENDANCE)
             .order_by("-last", "person__name")
         )
+        cases = items_with_outcomes().filter(pk__in=organisation_cases(self.object).values("pk"))
         for row in representatives:
             row["roles"] = sorted(roles.get(row["person_id"], []))
         context.update(
@@ -70,6 +81,8 @@ class OrganisationDetailView(DetailView):
             .values("meeting_id")
             .distinct()
             .count(),
+            cases=cases.order_by("-meeting__date", "order")[:RECENT],
+            cases_count=cases.count(),
             meetings_with_lists=Meeting.objects.public()
             .filter(participants__isnull=False)
             .distinct()

@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.utils.translation import gettext_lazy as _
 
-from minutes.models import AgendaItem, Body, Decision, Meeting, Outcome
+from minutes.identity import Resolver
+from minutes.models import AgendaItem, Body, Decision, Meeting, Organisation, Outcome, Participant
 from minutes.models.base import lock_changed
 
 SUFFIXES = {"pdf": "pdf", "txt": "text", "md": "text", "markdown": "text"}
@@ -115,7 +116,7 @@ class PlainTextField(forms.CharField):
 class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
-        fields = ["body", "date", "start_time", "end_time", "location"]
+        fields = ["body", "date", "start_time", "end_time", "location", "room"]
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
@@ -166,3 +167,64 @@ class ItemForm(forms.ModelForm):
 
 
 ItemFormSet = forms.modelformset_factory(AgendaItem, form=ItemForm, extra=0, can_delete=False)
+
+
+class ParticipantForm(forms.ModelForm):
+    """One participant's place: status, organisation, role and note; a new row names the person."""
+
+    name = forms.CharField(label=_("Navn"), max_length=200, required=False)
+
+    class Meta:
+        model = Participant
+        fields = ["name", "status", "organisation", "role", "note"]
+
+    def __init__(self, *args, meeting: Meeting, organisations: list | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.meeting = meeting
+        field = self.fields["organisation"]
+        field.queryset = Organisation.objects.order_by("name")
+        field.required = False
+        if organisations is not None:  # one query for the whole list, not one per row
+            field.choices = [("", "---------"), *organisations]
+        if self.instance.pk:
+            self.fields["name"].disabled = True
+            self.fields["name"].initial = self.instance.person.name
+
+    def clean(self):
+        data = super().clean()
+        if not self.instance.pk and self.has_changed() and not data.get("name", "").strip():
+            self.add_error("name", _("Skriv deltagerens navn."))
+        return data
+
+    def save(self, commit: bool = True) -> Participant:
+        """Lock what the editor changed; a new row gets its person by the archive's name rules."""
+        lock_changed(self)
+        if not self.instance.pk:
+            meeting = self.instance.meeting
+            person = Resolver().person(
+                self.cleaned_data["name"], self.cleaned_data.get("organisation")
+            )
+            listed = Participant.objects.filter(meeting=meeting, person=person).first()
+            if listed is not None:  # another spelling of someone already on the list
+                return listed
+            self.instance.person = person
+            self.instance.order = Participant.objects.filter(meeting=meeting).count()
+        return super().save(commit=commit)
+
+
+class BaseParticipantFormSet(forms.BaseModelFormSet):
+    def clean(self):
+        super().clean()
+        names = [
+            f.cleaned_data.get("name", "").strip().casefold()
+            for f in self.forms
+            if f.has_changed() and not f.instance.pk and f.cleaned_data.get("name")
+        ]
+        known = {f.instance.person.name.casefold() for f in self.forms if f.instance.pk}
+        if any(n in known for n in names) or len(names) != len(set(names)):
+            raise forms.ValidationError(_("En deltager står allerede på listen."))
+
+
+ParticipantFormSet = forms.modelformset_factory(
+    Participant, form=ParticipantForm, formset=BaseParticipantFormSet, extra=1, can_delete=True
+)

@@ -57,3 +57,54 @@ def find_personal_data(text: str) -> list[Finding]:
             if match.group(1).lower() in PRIVATE_MAIL_DOMAINS:
                 findings.append(Finding("email", number, match.group(0)))
     return findings
+
+
+@dataclass(frozen=True)
+class Place:
+    """A parsed field the review page shows: its label, the form field's id and its text."""
+
+    label: str
+    anchor: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ReviewFinding:
+    """A finding as the review page reports it: where it still stands after the corrections.
+
+    `places` are the parsed fields that still hold it (open until removed from them);
+    `line` is its line in the original file, or None when only the parsed text holds it.
+    """
+
+    kind: str
+    excerpt: str
+    line: int | None
+    places: tuple[Place, ...]
+
+    @property
+    def open(self) -> bool:
+        return bool(self.places)
+
+
+def review_findings(original: str, places: list[Place]) -> list[ReviewFinding]:
+    """Each finding of the original file and of the parsed fields, with the fields holding it.
+
+    A finding that no parsed field holds any more stands only in the original, which the public
+    never sees (SourceDocument.public()); one that a field holds is open until it is removed.
+    """
+    holders: dict[tuple[str, str], list[Place]] = {}
+    for place in places:
+        for finding in find_personal_data(place.text):
+            found = holders.setdefault((finding.kind, finding.excerpt), [])
+            if place not in found:
+                found.append(place)
+    result: list[ReviewFinding] = []
+    seen: set[tuple[str, str]] = set()
+    for finding in find_personal_data(original):
+        key = (finding.kind, finding.excerpt)
+        result.append(ReviewFinding(*key, finding.line, tuple(holders.get(key, ()))))
+        seen.add(key)
+    for key, held in holders.items():
+        if key not in seen:
+            result.append(ReviewFinding(*key, None, tuple(held)))
+    return result

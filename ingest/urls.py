@@ -1,7 +1,7 @@
 """The secretariat's pages, mounted at /sekretariat/."""
 from django.urls import path
 
-from ingest.views import review, uploads
+from ingest.views import review, source_pages, uploads
 
 app_name = "ingest"
 
@@ -14,4 +14,5 @@ urlpatterns = [
     path("<int:pk>/erstat/", review.replace, name="replace"),
     path("<int:pk>/kasser/", review.discard, name="discard"),
     path("<int:pk>/original/", review.original, name="original"),
+    path("<int:pk>/side/<int:page>.png", source_pages.page_image, name="page_image"),
 ]

@@ -1,7 +1,10 @@
 """Check a parsed referat beside its source, correct it, publish it; retry or replace."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -10,11 +13,19 @@ from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ingest.forms import ItemFormSet, MeetingForm, lock_changed
-from ingest.privacy import find_personal_data
+from ingest.forms import ItemForm, ItemFormSet, MeetingForm, ParticipantFormSet, lock_changed
+from ingest.privacy import Place, ReviewFinding, review_findings
 from ingest.tasks import can_retry, enqueue_parse, job_for
 from ingest.views.access import PUBLISH, REVIEW, UPLOAD, secretariat
-from minutes.models import AgendaItem, Decision, Meeting, Participant, SourceDocument
+from ingest.views.source_pages import MAX_LINES, SourceLine, item_lines, page_range
+from minutes.models import (
+    AgendaItem,
+    Decision,
+    Meeting,
+    Organisation,
+    Participant,
+    SourceDocument,
+)
 
 Status = SourceDocument.Status
 
@@ -40,44 +51,50 @@ def _editable(source: SourceDocument) -> Meeting | None:
 @secretariat(REVIEW)
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, pk: int) -> HttpResponse:
-    """The parsed meeting as correction forms beside the text it was read from."""
+    """The parsed meeting as one correction form, each item beside its part of the source.
+
+    Publishing and withdrawing are buttons of this form: the corrections are saved first, or
+    nothing happens and the unsaved fields are named, so nothing typed is ever lost.
+    """
     source = get_object_or_404(
         SourceDocument.objects.select_related("meeting", "meeting__body", "uploaded_by"), pk=pk
     )
     meeting = _editable(source)
-    meeting_form = formset = None
+    forms = None
     if meeting is not None:
-        items = AgendaItem.objects.filter(meeting=meeting).prefetch_related(
-            Prefetch("decisions", queryset=Decision.objects.order_by("order")), "attachments"
-        )
-        data = request.POST if request.method == "POST" else None
-        meeting_form = MeetingForm(data, instance=meeting, prefix="meeting")
-        formset = ItemFormSet(data, queryset=items, prefix="items")
+        forms = _forms(meeting, request.POST if request.method == "POST" else None)
         if request.method == "POST":
-            if meeting_form.is_valid() and formset.is_valid():
-                _save_corrections(meeting_form, formset)
+            action = request.POST.get("action", "save")
+            if action in ("publish", "withdraw") and not request.user.has_perm(PUBLISH):
+                raise PermissionDenied
+            if forms.is_valid():
+                _save_corrections(forms)
                 messages.success(request, _("Rettelserne er gemt og bevares ved ny indlæsning."))
+                if action == "publish":
+                    _publish(request, meeting, source)
+                elif action == "withdraw":
+                    meeting.set_published(False)
+                    messages.success(
+                        request, _("%(meeting)s er trukket tilbage.") % {"meeting": meeting}
+                    )
                 return redirect("ingest:review", pk=source.pk)
-            messages.error(request, _("Rettelserne er ikke gemt; se felterne markeret nedenfor."))
+            messages.error(request, _unsaved_message(forms, action))
     elif request.method == "POST":
         messages.error(request, _("Dette dokument kan ikke rettes her."))
         return redirect("ingest:review", pk=source.pk)
-    participants = (
-        Participant.objects.filter(meeting=meeting)
-        .select_related("person", "organisation")
-        .order_by("order")
-        if meeting
-        else []
-    )
     job = job_for(source)
+    findings = _findings(source, forms)
     context = {
         "source": source,
         "meeting": meeting,
         "target": source.meeting,
-        "meeting_form": meeting_form,
-        "formset": formset,
-        "participants": participants,
-        "personal_data": find_personal_data(source.text),
+        "forms": forms,
+        "meeting_form": forms.meeting if forms else None,
+        "formset": forms.items if forms else None,
+        "participant_formset": forms.participants if forms else None,
+        **_source_beside(source, forms),
+        "findings": findings,
+        "open_findings": [f for f in findings if f.open],
         "job": job,
         "job_seconds": _seconds(job),
         "public_url": public_url(meeting),
@@ -89,6 +106,143 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "ingest/review.html", context, status=status)
 
 
+@dataclass
+class ReviewForms:
+    """The review page's one form: the meeting, its participants and its items."""
+
+    meeting: MeetingForm
+    participants: ParticipantFormSet
+    items: ItemFormSet
+
+    def is_valid(self) -> bool:
+        # Every part validated, so each shows its errors at once.
+        return all([self.meeting.is_valid(), self.participants.is_valid(), self.items.is_valid()])
+
+
+def _forms(meeting: Meeting, data) -> ReviewForms:
+    items = AgendaItem.objects.filter(meeting=meeting).prefetch_related(
+        Prefetch("decisions", queryset=Decision.objects.order_by("order")), "attachments"
+    )
+    participants = (
+        Participant.objects.filter(meeting=meeting)
+        .select_related("person", "organisation")
+        .order_by("status", "order")
+    )
+    return ReviewForms(
+        MeetingForm(data, instance=meeting, prefix="meeting"),
+        ParticipantFormSet(
+            data, queryset=participants, prefix="participants",
+            form_kwargs={
+                "meeting": meeting,
+                "organisations": list(
+                    Organisation.objects.order_by("name").values_list("pk", "name")
+                ),
+            },
+        ),
+        ItemFormSet(data, queryset=items, prefix="items"),
+    )
+
+
+def _unsaved_message(forms: ReviewForms, action: str) -> str:
+    """Why nothing was saved (nor published), naming the fields to look at."""
+    fields = []
+    for form in [forms.meeting, *forms.participants.forms, *forms.items.forms]:
+        where = getattr(form.instance, "number", None)
+        for name in form.errors:
+            label = form.fields[name].label if name in form.fields else _("Deltagere")
+            fields.append(f"{_('Pkt.')} {where}: {label}" if where else str(label))
+    if forms.participants.non_form_errors():
+        fields.append(str(_("Deltagere")))
+    named = ", ".join(dict.fromkeys(fields)) or _("se felterne markeret nedenfor")
+    if action == "publish":
+        return _("Intet er gemt og mødet er ikke offentliggjort; ret først: %(fields)s.") % {
+            "fields": named
+        }
+    return _("Rettelserne er ikke gemt; ret først: %(fields)s.") % {"fields": named}
+
+
+def _publish(request: HttpRequest, meeting: Meeting, source: SourceDocument) -> None:
+    """Publish, unless personal data is still in the parsed text and was not confirmed."""
+    open_findings = [f for f in _findings(source, _forms(meeting, None)) if f.open]
+    if open_findings and request.POST.get("confirm_personal_data") != "yes":
+        messages.error(
+            request,
+            _("Ikke offentliggjort: teksten indeholder stadig %(findings)s. Fjern dem, eller "
+              "bekræft, at de skal offentliggøres.") % {"findings": describe(open_findings)},
+        )
+        return
+    meeting.set_published(True)
+    messages.success(request, _("%(meeting)s er offentliggjort.") % {"meeting": meeting})
+
+
+def describe(findings: list[ReviewFinding]) -> str:
+    """The findings named for a message: "CPR-nummer 010203-xxxx (Pkt. 2: Referat), …"."""
+    parts = []
+    for finding in findings:
+        kind = _("CPR-nummer") if finding.kind == "cpr" else _("e-mailadresse")
+        where = "; ".join(place.label for place in finding.places)
+        parts.append(f"{kind} {finding.excerpt} ({where})")
+    return ", ".join(parts)
+
+
+def _places(forms: ReviewForms) -> list[Place]:
+    """Every parsed text field of the review form, as saved (the form's initial values)."""
+    places = []
+    meeting = forms.meeting
+    for name in ("location", "room"):
+        field = meeting[name]
+        places.append(Place(str(field.label), field.auto_id, str(field.initial or "")))
+    for form in forms.participants.forms:
+        if form.instance.pk:
+            for name in ("name", "role", "note"):
+                field = form[name]
+                label = f"{form.instance.person.name}: {field.label}"
+                places.append(Place(label, field.auto_id, str(field.initial or "")))
+    for form in forms.items.forms:
+        for name in ItemForm.Meta.fields:
+            field = form[name]
+            label = f"{_('Pkt.')} {form.instance.number}: {field.label}"
+            places.append(Place(label, field.auto_id, str(field.initial or "")))
+    return places
+
+
+def _findings(source: SourceDocument, forms: ReviewForms | None) -> list[ReviewFinding]:
+    """Personal data in the file and where it still stands in the saved, parsed text."""
+    if forms is None:
+        return review_findings(source.text, [])
+    if forms.meeting.is_bound:
+        forms = _forms(forms.meeting.instance, None)  # what is saved, not what was typed
+    return review_findings(source.text, _places(forms))
+
+
+def _source_beside(source: SourceDocument, forms: ReviewForms | None) -> dict:
+    """Each item's form with its own lines of the source and, for a PDF, its pages; the lines
+    before the first item (cover, participants) go beside the meeting's fields."""
+    if forms is None:
+        return {"item_rows": [], "head_lines": [], "head_pages": []}
+    item_forms = list(forms.items.forms)
+    excerpts = item_lines(source.text, [f.instance.title for f in item_forms])
+    is_pdf = source.kind in ("pdf", "scanned-pdf")
+    rows = [
+        {
+            "form": form,
+            "lines": lines,
+            "pages": page_range(form.instance.page_start, form.instance.page_end, source.pages)
+            if is_pdf
+            else [],
+        }
+        for form, lines in zip(item_forms, excerpts, strict=True)
+    ]
+    first = min((lines[0].number for lines in excerpts if lines), default=None)
+    all_lines = source.text.splitlines()
+    head = all_lines[: (first - 1) if first else len(all_lines)][:MAX_LINES]
+    return {
+        "item_rows": rows,
+        "head_lines": [SourceLine(n, text) for n, text in enumerate(head, start=1)],
+        "head_pages": [1] if is_pdf and source.pages else [],
+    }
+
+
 def _seconds(job) -> float | None:
     """How long the job ran, in seconds, once it has finished."""
     if job is None or not (job.started_at and job.finished_at):
@@ -97,10 +251,25 @@ def _seconds(job) -> float | None:
 
 
 @transaction.atomic
-def _save_corrections(meeting_form: MeetingForm, formset) -> None:
-    lock_changed(meeting_form)
-    meeting_form.save()
-    for form in formset.forms:
+def _save_corrections(forms: ReviewForms) -> None:
+    meeting = forms.meeting.instance
+    lock_changed(forms.meeting)
+    forms.meeting.save()
+    roster_changed = False
+    for form in forms.participants.forms:
+        if forms.participants.can_delete and forms.participants._should_delete_form(form):
+            if form.instance.pk:
+                form.instance.delete()
+                roster_changed = True
+        elif form.has_changed():
+            roster_changed |= form.instance.pk is None
+            form.instance.meeting = meeting
+            form.save()
+    if roster_changed:
+        # The editor's list: a later parse adds no one to it and drops no one from it.
+        meeting.lock("participants")
+        meeting.save(update_fields=["locked_fields"])
+    for form in forms.items.forms:
         if form.has_changed():
             form.save()
 
@@ -114,11 +283,10 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     if meeting is None:
         messages.error(request, _("Kun et læst referat kan offentliggøres."))
         return redirect("ingest:review", pk=pk)
-    published = request.POST.get("action") != "withdraw"
-    meeting.set_published(published)
-    if published:
-        messages.success(request, _("%(meeting)s er offentliggjort.") % {"meeting": meeting})
+    if request.POST.get("action") != "withdraw":
+        _publish(request, meeting, source)
     else:
+        meeting.set_published(False)
         messages.success(request, _("%(meeting)s er trukket tilbage.") % {"meeting": meeting})
     return redirect("ingest:review", pk=pk)
 

@@ -147,7 +147,9 @@ class SourceDocumentQuerySet(models.QuerySet):
     def public(self) -> "SourceDocumentQuerySet":
         """The referat a published meeting currently rests on; earlier files and uploads that
         were never published stay private."""
-        return self.filter(published("meeting__"), meeting__current_source=F("pk"))
+        return self.filter(
+            published("meeting__"), meeting__current_source=F("pk"), personal_data=False
+        )
 
 
 class SourceDocument(models.Model):
@@ -211,6 +213,15 @@ class SourceDocument(models.Model):
     task_id = models.CharField(
         _("job"), max_length=64, blank=True, help_text=_("Baggrundsjobbet, der læser filen.")
     )
+    # Set from `text` on every save (ingest.privacy): an original holding a CPR number or a
+    # private e-mail address is never served to the public, whatever the parsed text says.
+    personal_data = models.BooleanField(
+        _("indeholder personoplysninger"),
+        default=False,
+        editable=False,
+        help_text=_("Originalen nævner et CPR-nummer eller en privat e-mailadresse og vises "
+                    "ikke offentligt."),
+    )
 
     objects = SourceDocumentQuerySet.as_manager()
 
@@ -230,3 +241,18 @@ class SourceDocument(models.Model):
 
     def __str__(self) -> str:
         return self.original_filename
+
+    def save(self, *args, **kwargs) -> None:
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "text" in update_fields:
+            from ingest.privacy import find_personal_data  # pure Python, no Django
+
+            self.personal_data = bool(find_personal_data(self.text))
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "personal_data"}
+        super().save(*args, **kwargs)
+
+    @property
+    def withheld(self) -> bool:
+        """The original stays out of public view: it holds personal data (see public())."""
+        return self.personal_data

@@ -114,10 +114,10 @@ def meeting(obj: Meeting, url: UrlFor) -> dict:
                 url("oparl:person", p.person_id) for p in participants if p.status == "present"
             ],
             "resultsProtocol": source_file(obj.current_source, obj, url, embedded=True)
-            if obj.current_source and obj.doctype == "referat"
+            if obj.current_source and not obj.current_source.withheld and obj.doctype == "referat"
             else None,
             "invitation": source_file(obj.current_source, obj, url, embedded=True)
-            if obj.current_source and obj.doctype == "dagsorden"
+            if obj.current_source and not obj.current_source.withheld and obj.doctype == "dagsorden"
             else None,
             "agendaItem": [agenda_item(item, url, meeting=obj) for item in obj.items.all()],
             "web": _web(url, obj),

@@ -16,7 +16,7 @@ NEXT_MEETING_TITLE = "punkter til næste møde"
 def source_link(meeting, page: int | None = None) -> str:
     """The stored original of a meeting's referat, at the item's page for a PDF."""
     source = meeting.current_source
-    if source is None or not source.file:
+    if source is None or not source.file or source.withheld:
         return ""
     url = reverse("opendata:source", kwargs={"pk": source.pk})
     if page and source.kind == "pdf":

@@ -17,16 +17,20 @@ COPY ingest ./ingest
 RUN pip install .
 COPY . .
 
-# collectstatic needs a key to import the settings; it is not the runtime key.
-RUN SECRET_KEY=build-only-key-build-only-key-build-only-key python manage.py collectstatic --noinput
+# collectstatic needs a key of production length to import the DEBUG=0 settings; it is not the
+# runtime key (.ci/run runs this same line in a clean virtualenv, so a broken build fails CI).
+RUN SECRET_KEY=build-only-key-not-secret-build-only-key-not-secret-0123456789 \
+    python manage.py collectstatic --noinput
 
 RUN useradd --create-home --uid 1000 archive && mkdir -p /data/media && chown -R archive /data
 USER archive
 VOLUME /data/media
 EXPOSE 8000
 
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
+    CMD ["python", "manage.py", "health"]
+
 CMD ["gunicorn", "dassos.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
 
-# Uploaded referater are parsed in the background by a worker: run a second container from this
-# image with the same DATABASE_URL and the same media volume, and this command:
-#   docker run -e ... -v dassos-media:/data/media dassos-archive python manage.py db_worker
+# Uploaded referater are parsed in the background by a worker: the same image with the same
+# DATABASE_URL and media volume runs `python manage.py db_worker` (docker-compose.yml does both).

@@ -146,6 +146,8 @@ INGEST_MAX_PAGES = envint("INGEST_MAX_PAGES", 500)
 INGEST_OCR_DPI = envint("INGEST_OCR_DPI", 200)
 # Wall-clock budget for reading one document (PDF pages and OCR check it as they go).
 INGEST_MAX_SECONDS = envint("INGEST_MAX_SECONDS", 600)
+# Memory the parser's child process may use beyond the worker's own; over it, the file is refused.
+INGEST_MAX_MEMORY_MB = envint("INGEST_MAX_MEMORY_MB", 500)
 # /sundhed/ reports the worker as down when a queued parse has waited longer than this.
 HEALTH_MAX_QUEUE_WAIT = envint("HEALTH_MAX_QUEUE_WAIT", 300)
 # The body a referat belongs to when the document names none (the parser never assumes one).
@@ -169,6 +171,8 @@ FILE_UPLOAD_HANDLERS = [
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
+    # Container healthchecks call /sundhed/ over plain HTTP inside the host.
+    SECURE_REDIRECT_EXEMPT = [r"^sundhed/$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)

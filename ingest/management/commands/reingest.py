@@ -2,6 +2,7 @@
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import OperationalError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
@@ -62,9 +63,21 @@ class Command(BaseCommand):
                     % {"prefix": prefix, "count": len(matches)}
                 )
             sources[matches[0].pk] = matches[0]
-        results = [
-            reingest_source(source)
-            for source in tqdm(list(sources.values()), file=sys.stderr, unit="doc", disable=None)
-        ]
+        try:
+            results = [
+                reingest_source(source)
+                for source in tqdm(
+                    list(sources.values()), file=sys.stderr, unit="doc", disable=None
+                )
+            ]
+        except OperationalError as error:
+            if "locked" not in str(error):
+                raise
+            raise CommandError(
+                _("Databasen var optaget for længe (SQLite: »%(error)s«): en anden proces, "
+                  "typisk baggrundsarbejderen (manage.py db_worker), skrev i den. Kør "
+                  "kommandoen igen; sker det igen, så stop arbejderen, mens den kører, "
+                  "eller hæv SQLITE_TIMEOUT.") % {"error": error}
+            ) from error
         print_summary(results, self.stdout)
         fail_if_any_failed(results)

@@ -103,7 +103,10 @@ def process_source(
     try:
         if data is None:
             data = read_original(source)
-        parsed = parse_document(data, filename, limits_from_settings(), sha256=source.sha256)
+        parsed = parse_document(
+            data, filename, limits_from_settings(), sha256=source.sha256,
+            progress=_progress_saver(source),
+        )
         loaded = load_parsed(parsed, source, published=published, replace=replace)
     except ParseError as exc:
         return _fail(source, exc.message)
@@ -116,6 +119,15 @@ def process_source(
         )
         return _fail(source, message)
     return IngestResult(filename, loaded.status, source, loaded.meeting, "", loaded.conflicts)
+
+
+def _progress_saver(source: SourceDocument):
+    """A progress(done, total) callback that keeps "3/12" on the source for the upload list."""
+    def save(done: int, total: int) -> None:
+        source.progress = f"{done}/{total}"
+        SourceDocument.objects.filter(pk=source.pk).update(progress=source.progress)
+
+    return save
 
 
 def reingest_source(source: SourceDocument) -> IngestResult:

@@ -68,14 +68,17 @@ def _degrade(image: Image.Image, rng: random.Random, tilt: float, noise: float) 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("outdir", type=Path)
-    parser.add_argument("--only", help="glob of variant names, variations or families")
+    parser.add_argument("--only", help="globs of variant names, variations or families, "
+                        "separated by commas")
     parser.add_argument("--limit", type=int, help="at most this many variants")
     parser.add_argument("--dpi", type=int, default=200)
     args = parser.parse_args(argv)
     from scripts.variants.build import expected, render, select
 
     args.outdir.mkdir(parents=True, exist_ok=True)
-    variants = select(args.only, formats=("pdf",))[: args.limit]
+    globs = args.only.split(",") if args.only else [None]
+    variants = list({v.name: v for g in globs for v in select(g, formats=("pdf",))}.values())
+    variants = variants[: args.limit]
     for number, variant in enumerate(variants):
         name = variant.name.replace("--pdf", "--scan")
         tree = expected(variant)

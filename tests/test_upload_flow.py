@@ -95,7 +95,7 @@ def test_a_file_that_cannot_be_parsed_keeps_its_original_and_can_be_retried(
 
     real_parse = load.parse_document
 
-    def old_parser(data, filename, limits, sha256=None):
+    def old_parser(data, filename, limits, sha256=None, progress=None):
         raise ParseError("The document has no agenda items this parser can read.")
 
     monkeypatch.setattr(load, "parse_document", old_parser)

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -210,6 +211,8 @@ class SourceDocument(models.Model):
     uploaded_at = models.DateTimeField(_("uploadet"), auto_now_add=True)
     parse_started_at = models.DateTimeField(_("læsning startet"), null=True, blank=True)
     parsed_at = models.DateTimeField(_("læst"), null=True, blank=True)
+    # How far the reading has come while it runs: pages OCR'd of the pages to OCR, "3/12".
+    progress = models.CharField(_("fremdrift"), max_length=20, blank=True)
     task_id = models.CharField(
         _("job"), max_length=64, blank=True, help_text=_("Baggrundsjobbet, der læser filen.")
     )
@@ -256,3 +259,11 @@ class SourceDocument(models.Model):
     def withheld(self) -> bool:
         """The original stays out of public view: it holds personal data (see public())."""
         return self.personal_data
+
+    @property
+    def progress_display(self) -> str:
+        """"side 3 af 12" while a scan is being read; empty otherwise."""
+        done, _slash, total = self.progress.partition("/")
+        if self.status != self.Status.PARSING or not (done.isdigit() and total.isdigit()):
+            return ""
+        return gettext("side %(done)s af %(total)s") % {"done": done, "total": total}

@@ -274,3 +274,56 @@ def test_a_two_column_template_with_labels_beside_their_text_and_other_date_form
         ("Godkendelse af dagsorden", "approved", "Dagsordenen blev godkendt.", 0),
         ("Fælles indkøb af hjælpemidler", "approved", "Forummet godkendte udbuddet.", 1),
     ]
+
+
+PROTOCOL = """\
+KKR MIDTJYLLAND
+BESLUTNINGSPROTOKOL
+
+Møde: Socialdirektørforum
+Dato: Onsdag den 5. marts 2025 kl. 10:00-12:00
+Sted: Regionshuset Viborg, mødelokale F3
+
+Til stede: Anna Berg (Aarhus Kommune), Bo Holm (Randers Kommune)
+Fraværende: Carl Dam (Viborg Kommune)
+
+Pkt. 1 Godkendelse af dagsorden
+Beslutning: Godkendt.
+
+Pkt. 2 Kapacitetsanalyse for voksenområdet
+Sagsfremstilling: Analysen viser et stigende behov for pladser.
+Forslag til beslutning: Det foreslås, at forummet tager analysen til efterretning.
+Beslutning: Taget til efterretning.
+"""
+
+
+def test_a_protocol_naming_its_body_by_label_with_people_on_one_line():
+    parsed = parse(PROTOCOL)
+    assert parsed.meeting.body == "Socialdirektørforum"
+    assert [(p.name, p.organisation, p.status) for p in parsed.participants] == [
+        ("Anna Berg", "Aarhus Kommune", "present"),
+        ("Bo Holm", "Randers Kommune", "present"),
+        ("Carl Dam", "Viborg Kommune", "absent"),
+    ]
+    assert [(i.number, i.outcome, len(i.indstilling)) for i in parsed.items] == [
+        ("1", "approved", 0), ("2", "noted", 1),
+    ]
+
+
+def test_a_table_header_row_is_no_person_and_text_right_under_a_ved_line_is_the_referat():
+    parsed = parse(
+        "Mødereferat\n\nUdvalg: Styregruppen for Ungementorordningen\nMødedato: 14.01.2026\n\n"
+        "Deltagere\nNavn                     Organisation\n"
+        "Lise Holm                Horsens Kommune\n\n"
+        "Ad 1. Status på ordningen\nVed Lise Holm\n"
+        "Styregruppen drøftede status og ventelisten.\n\n"
+        "Ad 2. Budget 2026\nBilag 1: Budgetforslag 2026\nStyregruppen godkendte budgettet.\n"
+    )
+    assert parsed.meeting.body == "Styregruppen for Ungementorordningen"
+    assert [p.name for p in parsed.participants] == ["Lise Holm"]
+    status, budget = parsed.items
+    assert (status.presenters, status.referat, status.outcome) == (
+        ["Lise Holm"], "Styregruppen drøftede status og ventelisten.", "discussed"
+    )
+    assert (budget.referat, budget.outcome) == ("Styregruppen godkendte budgettet.", "approved")
+    assert [(a.label, a.title) for a in budget.attachments] == [("Bilag 1", "Budgetforslag 2026")]

@@ -13,6 +13,7 @@ COVER_LABELS = {
              "Klokken"),
     "where": ("Sted", "Mødested", "Adresse", "Mødeadresse", "Lokation", "Placering"),
     "room": ("Lokale", "Mødelokale", "Rum", "Mødesal"),
+    "body": ("Udvalg", "Møde", "Mødeforum", "Forum", "Organ", "Styregruppe"),
 }
 # A meeting held online: the location is the service's name.
 VIRTUAL_LOCATIONS = ("Microsoft Teams", "Teams", "Skype", "Zoom", "Virtuelt møde", "Online",
@@ -24,6 +25,9 @@ PRESENT_LABELS = ("Deltagere", "Deltagende", "Til stede", "Tilstede", "Fremmødt
                   "Gæster", "Gæst", "Inviterede", "Herudover deltog")
 ABSENT_LABELS = ("Afbud", "Afbud fra", "Fraværende", "Ikke til stede", "Forfald", "Meldt afbud")
 SCRIBE_LABELS = ("Referent", "Referenter", "Sekretær", "Mødesekretær")
+# The header row of a participant table ("Navn    Organisation"): no person.
+PARTICIPANT_COLUMNS = ("Navn", "Organisation", "Kommune", "Rolle", "Titel", "Funktion",
+                       "Deltager", "Repræsenterer", "Stilling", "Afdeling", "Myndighed")
 ROLES = ("formand", "næstformand", "referent", "sekretær", "mødeleder", "ordstyrer")
 
 # Item parts. Each key is the part the text goes to; the words are its headings.

@@ -200,8 +200,8 @@ def parse_bilag(rows: list[Row]) -> tuple[list[Attachment], list[Row]]:
             attachment.url = links[0] if links else None
             attachments.append(attachment)
             last = attachment
-        elif last is not None:
-            last.title = join_lines(last.title, row.text)
+        elif last is not None and not (row.text[0].isupper() and _ends_sentence(row.text)):
+            last.title = join_lines(last.title, row.text)  # a title wrapped onto this line
             last.url = last.url or (links[0] if links else None)
         else:
             leftover.append(row)
@@ -232,7 +232,12 @@ def split_parts(rows: list[Row]) -> ItemParts:
                 and not any(r.text for r in intro):
             ved = [text]
             while index < len(rows) and rows[index].text and not part_heading(rows[index].text):
-                ved.append(rows[index].text)
+                following = rows[index].text
+                if _ends_sentence(following) and len(
+                    parse_presenters(" ".join([*ved, following]))
+                ) <= len(parse_presenters(" ".join(ved))):
+                    break  # the item's text starts right under the Ved line
+                ved.append(following)
                 index += 1
             result.presenters = parse_presenters(" ".join(ved))
             continue
@@ -302,7 +307,12 @@ def _fill(result: ItemParts, intro: list[Row], parts: dict[str, list[Row]], orde
         result.attachments, leftover = parse_bilag(parts["bilag"])
         if leftover:
             position = order.index("bilag")
-            before = order[position - 1] if position > 0 else "sagsfremstilling"
+            # Text beside a bilag list belongs to the part before it; in an item with no other
+            # part it is the item's referat, as for an item with no headings at all.
+            alone = order == ["bilag"] and not any(row.text for row in intro)
+            before = order[position - 1] if position > 0 else (
+                "referat" if alone else "sagsfremstilling"
+            )
             target = "sagsfremstilling" if before in ("bilag", "indstilling") else before
             parts.setdefault(target, []).extend(leftover)
     result.referat = build_text(parts.get("referat", []))

@@ -27,6 +27,7 @@ from ingest.parsing.parse.title import (
     body_from_headers,
     body_from_lead_ins,
     body_from_title,
+    clean_body,
     doctype,
 )
 from ingest.parsing.vocabulary import COVER_LABELS, VIRTUAL_LOCATIONS, alternation, label_key
@@ -210,7 +211,8 @@ def parse_meeting_info(
     title = _title(front)
     titles = _title_lines(_join_styled_wraps(lines, len(front)))
     info.body = (
-        body_from_title(titles)
+        (clean_body(fields["body"][0]) if fields.get("body") else None)
+        or body_from_title(titles)
         or (title[0] if title else None)
         or body_from_headers(running_headers)
         or body_from_lead_ins([line.text for line in lines])

@@ -17,6 +17,7 @@ from ingest.parsing.parse.presenters import VED_RE
 from ingest.parsing.vocabulary import (
     ABSENT_LABELS,
     COVER_LABELS,
+    PARTICIPANT_COLUMNS,
     PRESENT_LABELS,
     ROLES,
     SCRIBE_LABELS,
@@ -175,6 +176,8 @@ def _parse_line(text: str) -> list[_Entry]:
     if not text or len(text) > MAX_LINE or VED_RE.match(text):
         return []
     columns = [column.strip() for column in COLUMN_SPLIT_RE.split(text) if column.strip()]
+    if all(label_key(column, {"column": PARTICIPANT_COLUMNS}) for column in columns):
+        return []  # the table's header row
     if len(columns) >= 2:
         name_part = columns[0]
         rest = columns[1:]

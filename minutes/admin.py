@@ -3,14 +3,16 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import admin, messages
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Count
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from ingest import i18n
 from ingest.forms import PlainTextField
 from ingest.tasks import enqueue_parse
 from minutes.identity import merge_organisations, merge_persons, name_key, organisation_key
@@ -32,6 +34,10 @@ from minutes.models.base import Lockable, edited_fields, lock_changed
 from minutes.models.people import AliasSource
 from minutes.topics import matching_topics
 
+admin.site.site_header = _("DASSOS referatarkiv – redaktion")
+admin.site.site_title = _("DASSOS redaktion")
+admin.site.index_title = _("Ret det indlæste")
+
 # Texts read back with LF line ends (a browser sends a textarea with CRLF), as on the review
 # page: an edit elsewhere on the page leaves a text's stored bytes alone.
 PLAIN_TEXT = {models.TextField: {"form_class": PlainTextField}}
@@ -41,6 +47,14 @@ def _curate(parent: Lockable, rows: str) -> None:
     """An editor removed some of `parent`'s rows: later parses must not add rows back."""
     parent.lock(rows)
     parent.save(update_fields=["locked_fields"])
+
+
+def _lines(texts) -> str:
+    """Stored messages as a list on the page, or a dash for none."""
+    texts = list(texts)
+    if not texts:
+        return "–"
+    return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((t,) for t in texts)))
 
 
 def public_link(obj) -> str:
@@ -60,10 +74,42 @@ def source_link(source: SourceDocument | None) -> str:
     return format_html('<a href="{}">{}</a>', url, source.original_filename)
 
 
+def corrected_fields(obj: Lockable) -> str:
+    """The hand-corrected fields by their names on the page ("titel, referat"), or a dash."""
+    names = []
+    for name in obj.locked_fields or []:
+        if name in ROW_NAMES:
+            names.append(str(ROW_NAMES[name]))
+            continue
+        try:
+            names.append(str(obj._meta.get_field(name).verbose_name))
+        except (FieldDoesNotExist, AttributeError):
+            names.append(name)
+    return ", ".join(names) or "–"
+
+
+# Locks on a whole list of rows: the editor's list, to which a parse adds nothing.
+ROW_NAMES = {
+    "participants": _("deltagerlisten"),
+    "items": _("dagsordenspunkterne"),
+    "decisions": _("beslutningerne"),
+    "attachments": _("bilagene"),
+    "topics": _("emnerne"),
+    "presenters": _("oplægsholderne"),
+}
+
+
 class LockingAdmin(SimpleHistoryAdmin):
-    """Locks the fields an editor changes, on the page itself and in its inlines."""
+    """Locks the fields an editor changes, on the page itself and in its inlines.
+
+    The lock list itself is shown, read-only, by the fields' names: the editor's edits set it.
+    """
 
     formfield_overrides = PLAIN_TEXT
+
+    @admin.display(description=_("rettet i hånden"))
+    def corrected(self, obj):
+        return corrected_fields(obj) if obj.pk else "–"
 
     def save_model(self, request, obj, form, change):
         lock_changed(form)
@@ -147,7 +193,7 @@ class ParticipantInline(admin.TabularInline):
 
 class SourceInline(admin.TabularInline):
     model = SourceDocument
-    fields = ["original_filename", "status", "uploaded_at", "uploaded_by", "file"]
+    fields = ["original_filename", "status", "uploaded_at", "uploaded_by", "download"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -155,6 +201,10 @@ class SourceInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("fil"))
+    def download(self, obj):
+        return source_link(obj)
 
 
 @admin.register(Meeting)
@@ -164,7 +214,9 @@ class MeetingAdmin(LockingAdmin):
     list_select_related = ["body", "current_source"]
     search_fields = ["location", "room", "items__title"]
     date_hierarchy = "date"
-    readonly_fields = ["current_source_link", "public_page", "created_at", "updated_at"]
+    readonly_fields = [
+        "current_source_link", "public_page", "corrected", "created_at", "updated_at"
+    ]
     fields = [
         "body",
         "date",
@@ -174,7 +226,7 @@ class MeetingAdmin(LockingAdmin):
         "room",
         "current_source_link",
         "public_page",
-        "locked_fields",
+        "corrected",
         ("created_at", "updated_at"),
     ]
     inlines = [AgendaItemInline, ParticipantInline, SourceInline]
@@ -252,7 +304,7 @@ class AgendaItemAdmin(LockingAdmin):
     date_hierarchy = "meeting__date"
     autocomplete_fields = ["meeting", "presenters"]
     filter_horizontal = ["topics"]
-    readonly_fields = ["public_page", "source"]
+    readonly_fields = ["public_page", "source", "other_parts_text", "corrected"]
     fields = [
         "meeting",
         ("number", "order"),
@@ -263,12 +315,12 @@ class AgendaItemAdmin(LockingAdmin):
         "indstilling",
         "referat",
         "sagsfremstilling",
-        "other_parts",
+        "other_parts_text",
         ("page_start", "page_end"),
         "topics",
         "public_page",
         "source",
-        "locked_fields",
+        "corrected",
     ]
     inlines = [DecisionInline, AttachmentInline]
 
@@ -289,6 +341,15 @@ class AgendaItemAdmin(LockingAdmin):
     def source(self, obj):
         return source_link(obj.meeting.current_source) if obj.pk else "–"
 
+    @admin.display(description=_("øvrige afsnit"))
+    def other_parts_text(self, obj):
+        parts = obj.other_parts or {}
+        if not parts:
+            return "–"
+        return format_html_join(
+            "", "<p><strong>{}</strong><br>{}</p>", ((k, v) for k, v in parts.items())
+        )
+
 
 @admin.register(Decision)
 class DecisionAdmin(LockingAdmin):
@@ -298,8 +359,8 @@ class DecisionAdmin(LockingAdmin):
     search_fields = ["text", "item__title"]
     date_hierarchy = "item__meeting__date"
     autocomplete_fields = ["item"]
-    fields = ["item", "order", "outcome", "text", "public_page", "locked_fields"]
-    readonly_fields = ["public_page"]
+    fields = ["item", "order", "outcome", "text", "public_page", "corrected"]
+    readonly_fields = ["public_page", "corrected"]
 
     def delete_model(self, request, obj):
         _curate(obj.item, "decisions")
@@ -501,8 +562,9 @@ class SourceDocumentAdmin(admin.ModelAdmin):
         "parser_version",
         "status",
         "error",
-        "warnings",
-        "conflicts",
+        "warnings_text",
+        "conflicts_text",
+        "personal_data",
         "meeting",
         "uploaded_by",
         "uploaded_at",
@@ -520,6 +582,14 @@ class SourceDocumentAdmin(admin.ModelAdmin):
     @admin.display(description=_("fil"))
     def file_link(self, obj):
         return source_link(obj)
+
+    @admin.display(description=_("advarsler"))
+    def warnings_text(self, obj):
+        return _lines(i18n.translate(w) for w in obj.warnings or [])
+
+    @admin.display(description=_("uoverensstemmelser"))
+    def conflicts_text(self, obj):
+        return _lines(i18n.describe_conflict(c) for c in obj.conflicts or [])
 
     @admin.action(description=_("Læs valgte kildedokumenter igen"), permissions=["change"])
     def reparse(self, request, queryset):

@@ -102,8 +102,40 @@ def test_the_list_filters_by_year_outcome_and_topic(admin_client, meeting):
 
 def test_the_meeting_page_links_to_its_source_file(admin_client, meeting):
     response = admin_client.get(reverse("admin:minutes_meeting_change", args=[meeting.pk]))
-    assert meeting.current_source.file.url in response.content.decode()
-    assert "referat-2024.txt" in response.content.decode()
+    page = response.content.decode()
+    original = reverse("ingest:original", args=[meeting.current_source.pk])
+    assert f'href="{original}"' in page and "referat-2024.txt" in page
+    assert 'href="/media/' not in page  # uploads are never served from MEDIA_URL
+    assert admin_client.get(original).status_code == 200
+
+
+def test_the_admin_speaks_danish_to_editors(admin_client):
+    page = admin_client.get(reverse("admin:index")).content.decode()
+    assert "DASSOS referatarkiv – redaktion" in page
+    assert "Django administration" not in page and "Django site admin" not in page
+
+
+def test_internal_fields_are_shown_read_only_in_words(admin_client, meeting):
+    item = meeting.items.get(number="1.2")
+    url = reverse("admin:minutes_agendaitem_change", args=[item.pk])
+    page = admin_client.get(url).content.decode()
+    assert 'name="locked_fields"' not in page and 'name="other_parts"' not in page
+    assert ">{}<" not in page and ">[]<" not in page
+    admin_client.post(url, _item_form(item, title="Ny titel"))
+    page = admin_client.get(url).content.decode()
+    corrected = page.split("Rettet i hånden")[1].split('<div class="readonly">')[1]
+    corrected = corrected.split("</div>")[0]
+    assert "titel" in corrected and "sagsfremstilling" not in corrected
+
+
+def test_the_source_documents_messages_read_as_sentences(admin_client, meeting):
+    source = meeting.current_source
+    source.warnings = [{"msgid": "Mødedatoen er gættet ud fra filnavnet.", "params": {}}]
+    source.save()
+    url = reverse("admin:minutes_sourcedocument_change", args=[source.pk])
+    page = admin_client.get(url).content.decode()
+    assert "<li>Mødedatoen er gættet ud fra filnavnet.</li>" in page
+    assert "&quot;params&quot;" not in page
 
 
 def test_an_edit_in_the_admin_survives_reingest_and_shows_in_the_history(admin_client, meeting):

@@ -9,6 +9,7 @@ Other databases: every word must occur (icontains), titles rank first.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from functools import reduce
@@ -26,7 +27,16 @@ from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from minutes.models import AgendaItem, Organisation, Participant, SearchWord
+from minutes.aggregates import cached
+from minutes.models import (
+    AgendaItem,
+    Attachment,
+    Organisation,
+    Participant,
+    Person,
+    SearchWord,
+    Topic,
+)
 
 CONFIG = "danish"
 TEXT_FIELDS = ("title", "referat", "indstilling", "sagsfremstilling")
@@ -122,6 +132,31 @@ def _in_words(term: str) -> Q:
     return Q(search_document=SearchQuery(lexemes, config="simple", search_type="raw"))
 
 
+def _every_term(field_name: str, terms: Terms) -> Q:
+    combine = or_ if terms.any_of else and_
+    return reduce(combine, [Q(**{f"{field_name}__icontains": t}) for t in terms.positive])
+
+
+def people_named(terms: Terms) -> QuerySet[Person]:
+    """Published people whose name holds every term ("Bjarne Hansen", "axél")."""
+    return Person.objects.public().filter(_every_term("name", terms))
+
+
+def organisations_named(terms: Terms) -> QuerySet[Organisation]:
+    """Published organisations whose name holds every term ("syddjurs")."""
+    return Organisation.objects.public().filter(_every_term("name", terms))
+
+
+def _by_people_or_bilag(terms: Terms) -> Q:
+    """Items presented by someone the query names, or with a bilag whose title it names
+    (neither is in the items' own texts)."""
+    presented = AgendaItem.presenters.through.objects.filter(
+        person__in=people_named(terms).values("pk")
+    ).values("agendaitem_id")
+    bilag = Attachment.objects.filter(_every_term("title", terms)).values("item_id")
+    return Q(pk__in=presented) | Q(pk__in=bilag)
+
+
 def _loose_match(terms: Terms, *, fuzzy: bool) -> Q | None:
     wanted = [_contains(t, fuzzy=fuzzy) for t in terms.positive if len(t) >= MIN_FUZZY]
     if not wanted:
@@ -163,7 +198,7 @@ def matching(query: str, items: QuerySet[AgendaItem] | None = None) -> QuerySet[
     def without_excluded(found: QuerySet) -> QuerySet:
         return found.exclude(excluded) if excluded is not None else found
 
-    exact = Q(search_document=_web_query(query))
+    exact = Q(search_document=_web_query(query)) | _by_people_or_bilag(terms)
     found = without_excluded(items.filter(exact))
     # For a common word the full-text hits are plenty; parts of words are added to few.
     # (Counted up to a bound, never with LIMIT 1: for that PostgreSQL may choose to walk
@@ -232,7 +267,7 @@ def _simple_search(terms: Terms, items: QuerySet[AgendaItem]) -> QuerySet:
     loose = _loose_match(terms, fuzzy=False)
     if loose is None:
         return items.none()
-    items = items.filter(loose)
+    items = items.filter(loose | _by_people_or_bilag(terms))
     excluded = _excluded(terms)
     if excluded is not None:
         items = items.exclude(excluded)
@@ -253,24 +288,40 @@ def mark_headline(headline: str) -> SafeString:
     return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))
 
 
+def _window(text: str, start: int, width: int) -> tuple[str, bool, bool]:
+    """About `width` characters of `text` from `start`, widened or narrowed to whole words:
+    (the window, whether text was left out before it, whether after it)."""
+    if start > 0:
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if space >= 0 else 0
+    end = start + width
+    if end < len(text):
+        space = text.rfind(" ", start, end + 1)
+        end = space if space > start else end
+    return " ".join(text[start:end].split()), start > 0, end < len(text)
+
+
 def highlight(text: str, terms: list[str], *, width: int = 220) -> SafeString:
-    """A window of `text` around the first term found, escaped, with every term in <mark>."""
+    """A window of `text` around the first term found, cut at whole words, escaped, with
+    every term in <mark>."""
     words = [t for t in terms if t]
     if not text or not words:
         return mark_safe("")
+    text = " ".join(text.split())
     pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)),
                          re.IGNORECASE)
     found = pattern.search(text)
-    start = 0 if found is None else max(0, found.start() - width // 3)
-    window = " ".join(text[start : start + width].split())
-    pieces: list[str] = ["… " if start else ""]
+    window, before, after = _window(
+        text, 0 if found is None else max(0, found.start() - width // 3), width
+    )
+    pieces: list[str] = ["… " if before else ""]
     last = 0
     for match in pattern.finditer(window):
         pieces.append(str(escape(window[last : match.start()])))
         pieces.append(f"<mark>{escape(match.group())}</mark>")
         last = match.end()
     pieces.append(str(escape(window[last:])))
-    if start + width < len(text):
+    if after:
         pieces.append(" …")
     return mark_safe("".join(pieces))
 
@@ -321,3 +372,74 @@ def organisation_cases(organisation: Organisation) -> QuerySet[AgendaItem]:
     return AgendaItem.objects.public().filter(
         Q(pk__in=named) | Q(presenters__in=representatives)
     ).distinct()
+
+
+SUGGEST_MIN = 4  # shorter words are not corrected
+SUGGEST_TITLES = 50  # titles read for close words, per unknown word (PostgreSQL)
+VOCABULARY_ITEMS = 20000  # newest items whose titles give the word list elsewhere
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]", re.UNICODE)
+
+
+def _words(texts) -> set[str]:
+    return {w.casefold() for text in texts for w in _WORD.findall(text or "")
+            if len(w) >= SUGGEST_MIN}
+
+
+def _names() -> set[str]:
+    return _words(
+        [*Person.objects.public().values_list("name", flat=True),
+         *Organisation.objects.public().values_list("name", flat=True),
+         *Topic.objects.values_list("name", flat=True)]
+    )
+
+
+def _vocabulary() -> list[str]:
+    """The archive's own words (newest item titles, names of people, organisations and
+    topics), for "Mente du …" where pg_trgm is missing; built once per archive change."""
+    def build() -> list[str]:
+        titles = AgendaItem.objects.public().order_by("-meeting__date").values_list(
+            "title", flat=True
+        )[:VOCABULARY_ITEMS]
+        return sorted(_words(titles) | _names())
+
+    return cached("search-vocabulary", [], build)
+
+
+def _known(term: str) -> bool:
+    """Whether the archive holds `term` at all (an item's text, a name, a bilag title)."""
+    terms = Terms(positive=[term])
+    items = AgendaItem.objects.public()
+    if uses_postgres():
+        found = items.filter(Q(search_document=_web_query(term)) | _by_people_or_bilag(terms))
+    else:
+        found = items.filter(_loose_match(terms, fuzzy=False) | _by_people_or_bilag(terms))
+    return found.exists() or organisations_named(terms).exists()
+
+
+def _close_word(word: str) -> str | None:
+    """The archive's word closest to a misspelt `word`: on PostgreSQL among the words of the
+    titles pg_trgm finds similar (its trigram index on titles), elsewhere in the word list."""
+    if uses_postgres():
+        titles = AgendaItem.objects.public().filter(title__trigram_word_similar=word)
+        candidates = sorted(_words(titles.values_list("title", flat=True)[:SUGGEST_TITLES])
+                            | _names())
+    else:
+        candidates = _vocabulary()
+    close = difflib.get_close_matches(word.casefold(), candidates, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def suggestion(query: str) -> str | None:
+    """"Mente du …": the query with each word the archive does not hold replaced by the
+    archive's closest word, or None when every word is known or nothing is close."""
+    terms = parse_terms(clean_query(query))
+    corrected = query
+    changed = False
+    for term in terms.positive:
+        if " " in term or len(term) < SUGGEST_MIN or _known(term):
+            continue
+        close = _close_word(term)
+        if close and close != term.casefold():
+            corrected = re.sub(re.escape(term), close, corrected, count=1)
+            changed = True
+    return corrected if changed else None

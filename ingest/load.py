@@ -402,6 +402,8 @@ class _Loader:
         source.text = parsed.text
         source.warnings = [to_json(warning) for warning in parsed.warnings]
         source.conflicts = self.conflicts
+        # A replacement waits for review: its reading is kept for the comparison.
+        source.parsed = parsed.to_dict() if status == SourceDocument.Status.REPLACEMENT else {}
         source.error = ""
         source.error_message = {}
         source.parsed_at = timezone.now()

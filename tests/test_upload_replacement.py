@@ -88,3 +88,42 @@ def test_a_parsed_document_cannot_be_discarded(staff, published):
     response = staff.post(f"/sekretariat/{published.pk}/kasser/", follow=True)
     assert "Kun en afventende erstatning kan kasseres." in response.content.decode()
     assert SourceDocument.objects.filter(pk=published.pk).exists()
+
+
+def test_the_replacement_is_compared_field_by_field_with_the_public_version(
+    staff, published, django_capture_on_commit_callbacks
+):
+    text = CORRECTED.replace("Jes Svenninggaard\tHorsens Kommune\n", "", 1)
+    upload(staff, django_capture_on_commit_callbacks, referat_file(name="ny.txt", text=text))
+    new = SourceDocument.objects.get(original_filename="ny.txt")
+    page = staff.get(f"/sekretariat/{new.pk}/").content.decode()
+    comparison = page.split('id="comparison-heading"')[1].split("</section>")[0]
+    assert "Forskelle fra den offentlige udgave" in page
+    changed = comparison.split("Ændret: Pkt. 1.3")[1].split("</table>")[0]
+    assert "<th scope=\"row\">Referat</th>" in changed and "grundigt" in changed
+    assert "Ændret: Pkt. 1.1" not in comparison  # its title was corrected by hand: kept
+    assert "Udgår: Jes Svenninggaard" in comparison
+    assert "Erstat og offentliggør" in page
+    # Nothing is public before the confirmation.
+    meeting = Meeting.objects.get()
+    assert "grundigt" not in meeting.items.get(number="1.3").referat
+    assert meeting.participants.filter(person__name="Jes Svenninggaard").exists()
+
+
+def test_a_replacement_with_personal_data_for_a_public_meeting_asks_first(
+    staff, published, django_capture_on_commit_callbacks
+):
+    text = CORRECTED.replace(
+        "DASSOS drøftede grundigt", "Skriv til a.b@gmail.com. DASSOS drøftede grundigt", 1
+    )
+    upload(staff, django_capture_on_commit_callbacks, referat_file(name="ny.txt", text=text))
+    new = SourceDocument.objects.get(original_filename="ny.txt")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff.post(f"/sekretariat/{new.pk}/erstat/", follow=True)
+    assert "Ikke erstattet: den nye fil indeholder a.b@gmail.com" in response.content.decode()
+    assert Meeting.objects.get().current_source_id == published.pk
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(f"/sekretariat/{new.pk}/erstat/", {"confirm_personal_data": "yes"})
+    meeting = Meeting.objects.get()
+    assert meeting.current_source_id == new.pk
+    assert not SourceDocument.objects.public().filter(pk=new.pk).exists()  # original private

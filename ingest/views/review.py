@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ingest.forms import ItemForm, ItemFormSet, MeetingForm, ParticipantFormSet, lock_changed
-from ingest.privacy import Place, ReviewFinding, review_findings
+from ingest.load import meeting_contract
+from ingest.privacy import Place, ReviewFinding, find_personal_data, review_findings
+from ingest.replacement import Comparison, compare
 from ingest.tasks import can_retry, enqueue_parse, job_for
 from ingest.views.access import PUBLISH, REVIEW, UPLOAD, secretariat
 from ingest.views.source_pages import MAX_LINES, SourceLine, item_lines, page_range
@@ -95,6 +97,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         **_source_beside(source, forms),
         "findings": findings,
         "open_findings": [f for f in findings if f.open],
+        "comparison": _comparison(source),
         "job": job,
         "job_seconds": _seconds(job),
         "public_url": public_url(meeting),
@@ -243,6 +246,27 @@ def _source_beside(source: SourceDocument, forms: ReviewForms | None) -> dict:
     }
 
 
+def _comparison(source: SourceDocument) -> Comparison | None:
+    """For a replacement: what loading it would change in the meeting as the archive holds it."""
+    if source.status != Status.REPLACEMENT or not source.parsed or source.meeting_id is None:
+        return None
+    participants = Participant.objects.select_related("person", "organisation").order_by("order")
+    meeting = (
+        Meeting.objects.select_related("body", "current_source")
+        .prefetch_related(
+            Prefetch("participants", queryset=participants),
+            "items__decisions",
+            "items__attachments",
+        )
+        .get(pk=source.meeting_id)
+    )
+    kept = {
+        "meeting": set(meeting.locked_fields),
+        "items": {item.number: set(item.locked_fields) for item in meeting.items.all()},
+    }
+    return compare(meeting_contract(meeting).to_dict(), source.parsed, kept)
+
+
 def _seconds(job) -> float | None:
     """How long the job ran, in seconds, once it has finished."""
     if job is None or not (job.started_at and job.finished_at):
@@ -310,9 +334,21 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
 def replace(request: HttpRequest, pk: int) -> HttpResponse:
     """Load a replacement into the existing meeting; the old source and corrections stay."""
     with transaction.atomic():
-        source = get_object_or_404(SourceDocument.objects.select_for_update(), pk=pk)
+        source = get_object_or_404(
+            SourceDocument.objects.select_for_update(of=("self",)).select_related("meeting"),
+            pk=pk,
+        )
+        findings = find_personal_data(source.text)
+        public = source.meeting is not None and source.meeting.is_published
         if source.status != Status.REPLACEMENT:
             messages.error(request, _("Dette dokument venter ikke på at erstatte et møde."))
+        elif public and findings and request.POST.get("confirm_personal_data") != "yes":
+            messages.error(
+                request,
+                _("Ikke erstattet: den nye fil indeholder %(findings)s, og mødet er offentligt. "
+                  "Bekræft, eller kassér filen og upload en uden.")
+                % {"findings": ", ".join(f.excerpt for f in findings)},
+            )
         else:
             enqueue_parse(source, replace=True)
             messages.success(

@@ -216,6 +216,9 @@ class SourceDocument(models.Model):
     task_id = models.CharField(
         _("job"), max_length=64, blank=True, help_text=_("Baggrundsjobbet, der læser filen.")
     )
+    # A replacement's parse as the contract's JSON, kept until staff confirm it, so the review
+    # page compares it with the public version without parsing in the web request.
+    parsed = models.JSONField(_("læst indhold"), default=dict, blank=True, editable=False)
     # Set from `text` on every save (ingest.privacy): an original holding a CPR number or a
     # private e-mail address is never served to the public, whatever the parsed text says.
     personal_data = models.BooleanField(

@@ -327,3 +327,24 @@ def test_a_table_header_row_is_no_person_and_text_right_under_a_ved_line_is_the_
     )
     assert (budget.referat, budget.outcome) == ("Styregruppen godkendte budgettet.", "approved")
     assert [(a.label, a.title) for a in budget.attachments] == [("Bilag 1", "Budgetforslag 2026")]
+
+
+def test_numbers_without_a_dot_as_word_heading_lists_set_them():
+    sections = parse(
+        "Referat fra møde i Forretningsudvalget\n\nDato: 3. juni 2025\n\n1 Beslutningspunkter\n\n"
+        "1.1 Godkendelse af dagsorden\n\nReferat\nGodkendt.\n\n2 Orienteringspunkter\n\n"
+        "2.1 Status på kapacitet\n\nReferat\nTaget til efterretning.\n"
+    )
+    assert outline(sections) == [
+        ("1.1", "Beslutningspunkter", "Godkendelse af dagsorden", "approved"),
+        ("2.1", "Orienteringspunkter", "Status på kapacitet", "noted"),
+    ]
+    flat = parse(
+        "Referat fra møde i Netværket\n\nDato: 3. juni 2025\n\n1 Godkendelse af dagsorden\n\n"
+        "Godkendt.\n\n2 Takster 2026\n\nNetværket godkendte taksterne.\n\n3 Eventuelt\n\nIntet.\n"
+    )
+    assert outline(flat) == [
+        ("1", "", "Godkendelse af dagsorden", "approved"),
+        ("2", "", "Takster 2026", "approved"),
+        ("3", "", "Eventuelt", "none"),
+    ]

@@ -37,6 +37,8 @@ PATTERNS = {
 WORDED = ("punkt", "ad", "paragraph")
 TITLE_START_RE = re.compile(r"^[\"“”'‘’«<(\[–—-]?\s*[A-ZÆØÅ0-9]")
 DECIMAL_ITEM_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S")
+# "1 Godkendelse af dagsorden": a number and a capitalised title, no dot (Word's heading lists).
+BARE_RE = re.compile(r"^(?P<n>\d{1,2})\s+(?P<title>[\"“”'‘’«<(]?[A-ZÆØÅ][^\d\s]\S*.*)$")
 
 
 @dataclass
@@ -125,6 +127,7 @@ def number_headings(
             _rewrite_flat(numbering, by_scheme[scheme], scheme)
             return numbering
     if decimal_items >= 2:
+        _dot_bare_sections(numbering, texts, candidates)
         return numbering  # "1.1 Titel": the walker's own form
     outer = sorted(
         (s for s in ("roman", "letter") if _sequence(by_scheme.get(s, [])) >= 2),
@@ -139,7 +142,44 @@ def number_headings(
         # "1) Titel": one heading is enough when nothing else in the text is numbered (the
         # agenda walker still asks an item's body of a lone heading).
         _rewrite_flat(numbering, by_scheme["paren"], "paren")
+    elif _sequence(by_scheme.get("decimal1", [])) < 2:
+        _bare_flat(numbering, texts, candidates, styled)
     return numbering
+
+
+def _bare_hits(texts: list[str], candidates: set[int]) -> list[_Hit]:
+    hits = []
+    for row in sorted(candidates):
+        match = BARE_RE.match(texts[row])
+        if match and len(texts[row]) <= 160:
+            hits.append(_Hit(row, "bare", match["n"], match["title"].strip(), int(match["n"])))
+    return hits
+
+
+def _next_text(texts: list[str], row: int) -> str:
+    return next((text for text in texts[row + 1 :] if text.strip()), "")
+
+
+def _dot_bare_sections(numbering: Numbering, texts: list[str], candidates: set[int]) -> None:
+    """Word's "1 Beslutningspunkter" (no dot) over "1.1 …": a section heading."""
+    for hit in _bare_hits(texts, candidates):
+        following = DECIMAL_ITEM_RE.match(_next_text(texts, hit.row))
+        if following and _next_text(texts, hit.row).split(".")[0] == hit.printed:
+            numbering.texts[hit.row] = f"{hit.value}. {hit.title}"
+
+
+def _bare_flat(
+    numbering: Numbering, texts: list[str], candidates: set[int], styled: set[int]
+) -> None:
+    """"1 Godkendelse af dagsorden" headings without a dot: taken when they are set as
+    headings (bold, larger, Markdown) or stand alone, and count 1, 2, 3 … at least three."""
+    hits = [
+        hit for hit in _bare_hits(texts, candidates)
+        if hit.row in styled or not texts[hit.row + 1 : hit.row + 2] or
+        not texts[hit.row + 1].strip()
+    ]
+    if _sequence(hits) >= 3 and hits[0].value <= 1:
+        _rewrite_flat(numbering, hits, "bare")
 
 
 def _rewrite_flat(numbering: Numbering, hits: list[_Hit], scheme: str) -> None:

@@ -20,6 +20,7 @@ import re
 import shutil
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -55,7 +56,7 @@ class OcrPage:
     text: str
     repaired: int = 0
     skew: float = 0.0
-    inks: list[float] = field(default_factory=list)  # each line's ink density (bold hint)
+    strokes: list[float] = field(default_factory=list)  # each line's stroke width (bold hint)
 
 
 def check_tesseract() -> None:
@@ -210,19 +211,19 @@ def _read_page(
             ),
             page=index + 1,
         ) from error
-    lines, inks, text, repaired = _page_lines(data, np.asarray(binary), index + 1, scale)
-    return OcrPage(index, lines, float(height), text, repaired, skew, inks)
+    lines, strokes, text, repaired = _page_lines(data, np.asarray(binary), index + 1, scale)
+    return OcrPage(index, lines, float(height), text, repaired, skew, strokes)
 
 
 def _page_lines(data: dict, binary: np.ndarray, number: int, scale: float):
-    """Tesseract's words on one page → (visual lines in points, their ink densities, raw text,
+    """Tesseract's words on one page → (visual lines in points, their stroke widths, raw text,
     words repaired)."""
     from ingest.parsing.extract.pdf import _normalise_bullet, _VisualLine
 
     rows = ocr_layout.rows_from_lines(ocr_layout.words_from_data(data, binary))
     ems = [ocr_layout.row_em(row) for row in rows]
     raw = [ocr_layout.row_text(row, em) for row, em in zip(rows, ems, strict=True)]
-    lines, inks = [], []
+    lines, strokes = [], []
     repaired_words = 0
     for row, em, text in zip(rows, ems, raw, strict=True):
         repaired = repair_ocr_text(text)
@@ -231,7 +232,7 @@ def _page_lines(data: dict, binary: np.ndarray, number: int, scale: float):
         fixed = ocr_layout.repair_item_number(ocr_layout.repair_part_label(fixed))
         if not fixed.strip():
             continue
-        inks.append(ocr_layout.ink(row))
+        strokes.append(ocr_layout.stroke(row, em))
         lines.append(
             _VisualLine(
                 text=_normalise_bullet(fixed.strip()),
@@ -244,14 +245,20 @@ def _page_lines(data: dict, binary: np.ndarray, number: int, scale: float):
                 bold=False,
             )
         )
-    return lines, inks, "\n".join(raw), repaired_words
+    return lines, strokes, "\n".join(raw), repaired_words
 
 
 def styled(read: list[OcrPage]) -> None:
     """Give OCR'd lines the document-wide size and weight hints: sizes quantised to one value
-    per font, bold where the ink is denser than the body text's."""
+    per font, bold where the strokes are wider than the body text's; names whose capital OCR
+    lost in one place ("Ved jesper Thyrring") get it back from the rest of the document."""
     lines = [line for page in read for line in page.lines]
-    inks = {id(line): ink for page in read for line, ink in zip(page.lines, page.inks, strict=True)}
+    restore_capitals(lines)
+    strokes = {
+        id(line): width
+        for page in read
+        for line, width in zip(page.lines, page.strokes, strict=True)
+    }
     if not lines:
         return
     sizes = ocr_layout.quantise_sizes([line.size for line in lines],
@@ -262,12 +269,36 @@ def styled(read: list[OcrPage]) -> None:
     for line in lines:
         weights[line.size] = weights.get(line.size, 0) + len(line.text)
     body = max(weights, key=weights.get)
-    body_ink = sorted(inks[id(line)] for line in lines if line.size == body and inks[id(line)])
-    if not body_ink:
+    body_strokes = sorted(
+        strokes[id(line)] for line in lines if line.size == body and strokes[id(line)]
+    )
+    if not body_strokes:
         return
-    usual = body_ink[len(body_ink) // 2]
+    usual = body_strokes[len(body_strokes) // 2]
     for line in lines:
-        line.bold = inks[id(line)] > ocr_layout.BOLD_INK * usual
+        line.bold = strokes[id(line)] > ocr_layout.BOLD_STROKE * usual
+
+
+NAME_RE = re.compile(r"(?<=[\w,)] )[A-ZÆØÅ][a-zæøå]{2,}\b")  # capitalised inside a sentence
+LOWER_RE = re.compile(r"\b[a-zæøå]{3,}\b")
+
+
+def restore_capitals(lines: list) -> None:
+    """A lower-case word written capitalised inside sentences elsewhere in the document at least
+    three times as often is a name that lost its capital to OCR."""
+    names = Counter(word for line in lines for word in NAME_RE.findall(line.text))
+    if not names:
+        return
+    lower = Counter(word for line in lines for word in LOWER_RE.findall(line.text))
+    fixes = {
+        word.lower(): word
+        for word, count in names.items()
+        if word.lower() in lower and count >= 3 * lower[word.lower()]
+    }
+    if not fixes:
+        return
+    for line in lines:
+        line.text = LOWER_RE.sub(lambda match: fixes.get(match.group(0), match.group(0)), line.text)
 
 
 def extracted_from_pages(read: list[OcrPage], pages: int) -> Extracted:

@@ -4,7 +4,7 @@ Words are regrouped into rows by vertical overlap, so the columns of a participa
 Tesseract may read as separate blocks) come back side by side, each name on its organisation's
 row even when a cell wraps; a wide gap between words becomes a tab, as in the PDF path. Each
 row gets a font size estimated from its words' heights (by which letters rise or descend) and a
-bold hint from its ink density, and positions in points, so pdf._extracted can drop running
+bold hint from its stroke width, and positions in points, so pdf._extracted can drop running
 headers and page numbers by position, tell headings by size and weight, and find paragraphs.
 """
 from __future__ import annotations
@@ -24,7 +24,7 @@ DESCENDERS = set("gjpqy(),;[]{}|")
 # ~0.53, descender ~0.23): (has ascender or capital, has descender) → share.
 HEIGHT_SHARE = {(True, True): 0.98, (True, False): 0.74, (False, True): 0.76, (False, False): 0.54}
 TAB_GAP = 1.6  # a gap wider than this many font sizes separates columns (cf. pdf.TAB_GAP)
-BOLD_INK = 1.22  # a row this much denser in ink than the body text is bold
+BOLD_STROKE = 1.3  # a row whose strokes are this much wider than the body text's is bold
 SIZE_BAND = 0.09  # sizes within 9 % of each other are one size
 
 
@@ -35,7 +35,8 @@ class Word:
     top: int
     width: int
     height: int
-    ink: float = 0.0  # share of the box's pixels that are ink
+    ink: int = 0  # ink pixels in the box
+    runs: int = 0  # horizontal runs of ink in the box: ink / runs is the stroke width
 
     @property
     def right(self) -> int:
@@ -82,8 +83,9 @@ def words_from_data(data: dict, binary: np.ndarray | None = None) -> list[list[W
         if word.width <= 0 or word.height <= 0:
             continue
         if binary is not None:
-            box = binary[word.top:word.bottom, word.left:word.right]
-            word.ink = float((box < 128).mean()) if box.size else 0.0
+            box = binary[word.top:word.bottom, word.left:word.right] < 128
+            word.ink = int(box.sum())
+            word.runs = int(box[:, :1].sum() + (box[:, 1:] & ~box[:, :-1]).sum())
         key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
         lines.setdefault(key, []).append(word)
     return list(lines.values())
@@ -162,25 +164,13 @@ def quantise_sizes(sizes: list[float], weights: list[int]) -> list[float]:
     return out
 
 
-def bold_rows(rows: list[Row], sizes: list[float]) -> list[bool]:
-    """Rows whose ink density is well above that of body text (the commonest size)."""
-    if not rows:
-        return []
-    weights: dict[float, int] = {}
-    for row, size in zip(rows, sizes, strict=True):
-        weights[size] = weights.get(size, 0) + sum(len(w.text) for w in row.words)
-    body = max(weights, key=weights.get)
-    dens = [ink(row) for row in rows]
-    body_ink = [d for d, s in zip(dens, sizes, strict=True) if s == body and d > 0]
-    if not body_ink:
-        return [False] * len(rows)
-    usual = statistics.median(body_ink)
-    return [d > BOLD_INK * usual for d in dens]
+def stroke(row: Row, em: float) -> float:
+    """The row's stroke width as a share of its font size: bold type's is half as wide again.
 
-
-def ink(row: Row) -> float:
-    area = sum(w.width * w.height for w in row.words)
-    return sum(w.ink * w.width * w.height for w in row.words) / area if area else 0.0
+    A stroke's width is the mean length of the horizontal runs of ink in the row's word boxes.
+    """
+    runs = sum(w.runs for w in row.words)
+    return sum(w.ink for w in row.words) / runs / em if runs and em else 0.0
 
 
 # --- OCR-tolerant words: heading labels and item numbers that Tesseract misread ---------------

@@ -153,6 +153,8 @@ LOGIN_REDIRECT_URL = "/"
 INGEST_MAX_BYTES = envint("INGEST_MAX_BYTES", 50 * 1024 * 1024)
 INGEST_MAX_PAGES = envint("INGEST_MAX_PAGES", 500)
 INGEST_OCR_DPI = envint("INGEST_OCR_DPI", 200)
+# Scanned pages OCR'd at once, each by its own Tesseract process: by default one per core.
+INGEST_OCR_WORKERS = envint("INGEST_OCR_WORKERS", os.cpu_count() or 1)
 # Wall-clock budget for reading one document (PDF pages and OCR check it as they go).
 INGEST_MAX_SECONDS = envint("INGEST_MAX_SECONDS", 600)
 # Memory the parser's child process may use beyond the worker's own; over it, the file is refused.

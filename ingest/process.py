@@ -53,6 +53,7 @@ def limits_from_settings() -> Limits:
         max_bytes=settings.INGEST_MAX_BYTES,
         max_pages=settings.INGEST_MAX_PAGES,
         ocr_dpi=settings.INGEST_OCR_DPI,
+        ocr_workers=settings.INGEST_OCR_WORKERS,
         max_seconds=settings.INGEST_MAX_SECONDS,
     )
 

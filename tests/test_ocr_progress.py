@@ -41,3 +41,10 @@ def test_reading_a_scan_records_its_pages_as_read(staff, django_capture_on_commi
     source = SourceDocument.objects.get()
     assert source.kind == "scanned-pdf"
     assert source.progress == "1/1"
+
+
+def test_the_pages_read_at_once_follow_the_setting(settings):
+    from ingest.process import limits_from_settings
+
+    settings.INGEST_OCR_WORKERS = 3
+    assert limits_from_settings().ocr_workers == 3

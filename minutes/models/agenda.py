@@ -17,7 +17,7 @@ class Outcome(models.TextChoices):
     DISCUSSED = "discussed", _("drøftet")
     DECIDED = "decided", _("besluttet")
     REJECTED = "rejected", _("afvist")
-    NONE = "none", _("ingen")
+    NONE = "none", _("ingen beslutning")
 
 
 class TopicQuerySet(models.QuerySet):

@@ -72,8 +72,8 @@ def test_secretariat_uploads_reviews_and_publishes_a_pdf_referat(
     shot(page, "2_ready")
 
     row.locator("a").click()
-    page.wait_for_selector("text=Teksten i filen")
-    assert "Multisalen" in page.inner_text("pre.source-text")
+    page.wait_for_selector(".item-source .source-lines")
+    assert "Multisalen" in page.inner_text(".item-source")
     assert page.input_value("#id_meeting-date") == "2024-03-01"
     meeting = Meeting.objects.get()
     public = browser.new_page(locale="da-DK")

@@ -85,7 +85,8 @@ def test_the_secretary_walks_privacy_edits_source_and_replacement(
     assert "DASSOS drøftede graden" in row.locator(".item-source").inner_text()
     image = row.locator("img.page-image").first
     image.scroll_into_view_if_needed()
-    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    loaded = "img => img.complete && img.naturalWidth > 0"
+    page.wait_for_function(loaded, arg=image.element_handle())
     assert row.locator(".item-source").evaluate("e => getComputedStyle(e).position") == "sticky"
     assert page.input_value("#id_meeting-room") == "Multisalen"
     shot(page, "1_findings_beside_source")
@@ -133,3 +134,29 @@ def test_the_secretary_walks_privacy_edits_source_and_replacement(
     assert TITLE in public.goto(
         f"{live_server.url}{meeting.get_absolute_url()}"
     ).text()  # the hand-corrected title stays
+
+
+def test_the_other_secretariat_pages_fit_a_phone(secretary, live_server, browser, tmp_path):
+    page = secretary
+    unreadable = tmp_path / "noter-uden-dato.txt"
+    unreadable.write_text("Noter fra et møde uden dato og uden punkter.\n" * 30, encoding="utf-8")
+    _upload(page, live_server, unreadable)
+    failed = SourceDocument.objects.get()
+    assert failed.status == SourceDocument.Status.FAILED
+    page.goto(f"{live_server.url}/sekretariat/{failed.pk}/")
+    assert page.is_visible("text=Filen kunne ikke læses")
+    fits(page, "failed")
+    page.goto(f"{live_server.url}/sekretariat/findes-ikke/")
+    assert "Siden findes ikke" in page.inner_text("main")
+    fits(page, "404")
+    stranger = browser.new_page(locale="da-DK", viewport={"width": PHONE, "height": 800})
+    stranger.goto(f"{live_server.url}/konto/login/")
+    fits(stranger, "login")
+    make_user("laeser")
+    stranger.fill("input[name=username]", "laeser")
+    stranger.fill("input[name=password]", PASSWORD)
+    stranger.click("form.login-form button[type=submit]")
+    stranger.wait_for_load_state()
+    response = stranger.goto(f"{live_server.url}/sekretariat/")
+    assert response.status == 403 and "Ingen adgang" in stranger.inner_text("main")
+    fits(stranger, "403")

@@ -3,6 +3,7 @@ misread part headings, item numbers and bullets put right, and a tilted page lev
 import numpy as np
 from PIL import Image, ImageDraw
 
+from ingest.parsing.contract import Line
 from ingest.parsing.extract import ocr_layout
 from ingest.parsing.extract.ocr_clean import clean_page, skew_angle
 
@@ -83,3 +84,38 @@ def test_a_tilted_page_is_levelled_and_binarised():
     cleaned, angle = clean_page(_lined_page(0.5))
     assert abs(angle + 0.5) <= 0.15
     assert set(np.unique(np.asarray(cleaned))) <= {0, 255}
+
+
+def _headings(*texts: str) -> list[Line]:
+    """Item headings (level 2, 13 pt) each after a blank line, with a body line under each."""
+    lines = [Line("Indhold"), Line("1.1 Godkendelse af dagsorden 2"), Line("1.2 Budget 2026 3"),
+             Line("1.3 Status på analysen 4")]
+    for text in texts:
+        lines += [Line(""), Line(text, heading=2, size=13.0), Line("Tekst.", size=10.5)]
+    return lines
+
+
+def test_an_item_number_read_without_its_dot_is_put_back_when_it_is_the_one_due():
+    lines = _headings("1.1 Godkendelse af dagsorden", "12 Budget 2026", "1.3 Status på analysen")
+    ocr_layout.recover_item_numbers(lines)
+    assert [line.text for line in lines if line.heading] == [
+        "1.1 Godkendelse af dagsorden", "1.2 Budget 2026", "1.3 Status på analysen"
+    ]
+
+
+def test_a_lost_item_number_comes_from_the_order_and_the_contents():
+    lines = _headings("1.1 Godkendelse af dagsorden", "Budget 2026", "1.3 Status på analysen")
+    ocr_layout.recover_item_numbers(lines)
+    assert [line.text for line in lines if line.heading][1] == "1.2 Budget 2026"
+    # Where the order cannot tell (a new section begins), the contents list does.
+    lines = _headings("1.1 Godkendelse af dagsorden", "Status på analysen", "2.2 Eventuelt")
+    lines[3].text = "2.1 Status på analysen 4"
+    ocr_layout.recover_item_numbers(lines)
+    assert [line.text for line in lines if line.heading][1] == "2.1 Status på analysen"
+
+
+def test_a_heading_that_wraps_is_not_taken_for_a_lost_item():
+    lines = _headings("1.1 Godkendelse af dagsorden", "1.2 Budget", "1.3 Status på analysen")
+    lines.insert(6, Line("for 2026 og overslagsårene", heading=2, size=13.0))
+    ocr_layout.recover_item_numbers(lines)
+    assert "for 2026 og overslagsårene" in [line.text for line in lines]

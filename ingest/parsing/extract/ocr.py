@@ -310,6 +310,7 @@ def extracted_from_pages(read: list[OcrPage], pages: int) -> Extracted:
     extracted = _extracted(per_page, [page.height for page in read], [])
     if not any(line.text for line in extracted.lines):
         raise ParseError(gettext_noop("OCR fandt ingen tekst i den scannede PDF-fil."))
+    ocr_layout.recover_item_numbers(extracted.lines)
     extracted.kind = "scanned-pdf"
     extracted.pages = pages
     extracted.raw_text = "\f".join(page.text for page in read)

@@ -215,3 +215,76 @@ _JUNK_BULLET_RE = re.compile(r"^[«»+¢©°·.*e]{1,2}[-+]?\s+(?=[A-ZÆØÅ0-9\
 def repair_bullet(text: str) -> str:
     """A bullet Tesseract read as '«+', '«-', '.', '©' or 'e' becomes '• ' (a dash stays)."""
     return _JUNK_BULLET_RE.sub("• ", text, count=1)
+
+
+_DECIMAL_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+\S")
+_GLUED_RE = re.compile(r"^(\d)(\d)\s+(?=[A-ZÆØÅ])")  # "12 Budget" read for "1.2 Budget"
+_NUMBERED_RE = re.compile(r"^[\dlI|]{1,2}[.)]?(?:\s|[\dlI|]{1,2}\b)")
+
+
+def recover_item_numbers(lines: list) -> None:
+    """Item headings whose number OCR garbled or lost get it back from the order of the others.
+
+    Among headings in a document whose items are numbered "1.2", a heading of the same style
+    read as "12 Budget" is "1.2 Budget" when 1.2 is the number due there, and a heading with no
+    number at all between 1.2 and 1.4 is 1.3; one whose title a contents line gives with a
+    number takes that number.
+    """
+    numbered = [
+        (i, line) for i, line in enumerate(lines)
+        if line.heading is not None and _DECIMAL_RE.match(line.text)
+    ]
+    if len(numbered) < 2:
+        return
+    style = max(
+        {(line.heading, line.size) for _, line in numbered},
+        key=lambda key: sum((line.heading, line.size) == key for _, line in numbered),
+    )
+    items = [
+        (i, line) for i, line in enumerate(lines)
+        if line.text and (line.heading, line.size) == style
+    ]
+    contents = {
+        _title(line.text, page=True): m.group(1) + "." + m.group(2)
+        for line in lines
+        if line.heading is None and (m := _DECIMAL_RE.match(line.text))
+    }
+    previous: tuple[int, int] | None = None
+    for position, (index, line) in enumerate(items):
+        match = _DECIMAL_RE.match(line.text)
+        if match:
+            previous = (int(match.group(1)), int(match.group(2)))
+            continue
+        due = (previous[0], previous[1] + 1) if previous else None
+        following = _next_number(items[position + 1:])
+        glued = _GLUED_RE.match(line.text)
+        if glued and due == (int(glued.group(1)), int(glued.group(2))):
+            line.text = f"{glued.group(1)}.{glued.group(2)} " + line.text[glued.end():]
+            previous = due
+        elif (
+            line.text[:1].isupper() and not _NUMBERED_RE.match(line.text)
+            and index > 0 and not lines[index - 1].text  # a heading's own paragraph
+        ):
+            number = contents.get(_title(line.text))
+            if number is None and due and following == (due[0], due[1] + 1):
+                number = f"{due[0]}.{due[1]}"
+            if number is not None:
+                line.text = f"{number} {line.text}"
+                major, minor = number.split(".")
+                previous = (int(major), int(minor))
+
+
+def _next_number(items: list) -> tuple[int, int] | None:
+    for _, line in items:
+        match = _DECIMAL_RE.match(line.text)
+        if match:
+            return int(match.group(1)), int(match.group(2))
+    return None
+
+
+def _title(text: str, page: bool = False) -> str:
+    """A title without its number (and, in a contents line, its page), to match headings."""
+    text = re.sub(r"^[\d.\s]+", "", text)
+    if page:
+        text = re.sub(r"[\s.]*\d+$", "", text)
+    return " ".join(text.lower().split())

@@ -89,6 +89,8 @@ class DecisionFilter(django_filters.FilterSet):
         method="filter_organisation",
         empty_label=_("Alle organisationer"),
     )
+    # One choice per order: the newest first is the default (no parameter), so the date's
+    # descending twin is not offered again.
     sort = django_filters.OrderingFilter(
         label=_("Sortér efter"),
         fields=(
@@ -96,11 +98,11 @@ class DecisionFilter(django_filters.FilterSet):
             ("item__title", "title"),
             ("outcome", "outcome"),
         ),
-        field_labels={
-            "item__meeting__date": _("Dato"),
-            "item__title": _("Titel"),
-            "outcome": _("Udfald"),
-        },
+        choices=[
+            ("date", _("Ældste først")),
+            ("title", _("Titel (A–Å)")),
+            ("outcome", _("Udfald")),
+        ],
         empty_label=_("Nyeste først"),
     )
 

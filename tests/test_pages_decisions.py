@@ -146,9 +146,10 @@ def test_the_list_takes_the_same_number_of_queries_for_few_or_many_rows(client):
     }
     client.get("/beslutninger/?outcome=noted")  # caches what all filters share (choices)
     # First visit of a filter: its facet counts are computed, its form and facets rendered,
-    # and all three cached (the body filter's choices are one of the queries).
+    # and all three cached (the body filter's choices are one of the queries). Each facet is
+    # counted with the other filters only, so its counts are the pages its links open.
     first = {rows: count_queries(client, url) for rows, url in urls.items()}
-    assert set(first.values()) == {37}, first
+    assert set(first.values()) == {38}, first
     # Later visits take them from the cache: the page's rows, their prefetches, the cache
     # (and, when the query filters, the filter form's validation).
     again = {rows: count_queries(client, url) for rows, url in urls.items()}
@@ -197,3 +198,47 @@ def test_a_decision_reads_as_a_whole_first_sentence_with_an_ellipsis_when_more_f
             "ansøgninger til lånepuljen 2025/26. …") in html
     assert "som er blevet drøftet på temadagen 1.</td>" not in html
     assert "koordinering ift.</td>" not in html
+
+
+def _facet_links(html: str) -> list[tuple[str, int]]:
+    import re
+    from html import unescape
+
+    facets = html[html.index('id="facets-heading"'):]
+    return [(unescape(href), int(count)) for href, count in re.findall(
+        r'<a href="(\?[^"]*)"[^>]*>[^<]*</a> <span class="count">(\d+)</span>', facets
+    )]
+
+
+@pytest.mark.usefixtures("archive")
+@pytest.mark.parametrize("start", [
+    "?topic=rammeaftale&outcome=approved",
+    "?outcome=noted",
+    "?date_from=2022-01-01&date_to=2022-12-31&section=Orienteringspunkter",
+    "?q=botilbud&topic=botilbud",
+])
+def test_every_facet_count_is_the_number_of_decisions_on_the_page_it_opens(client, start):
+    links = _facet_links(client.get(f"/beslutninger/{start}").content.decode())
+    assert len(links) > 4
+    for href, count in links:
+        assert client.get(f"/beslutninger/{href}").context["total"] == count, href
+
+
+@pytest.mark.usefixtures("archive")
+def test_active_filters_are_marked_and_shown_as_chips_that_remove_one_each(client):
+    response = client.get("/beslutninger/?topic=rammeaftale&outcome=approved")
+    chips = response.context["chips"]
+    assert [(c["name"], c["value"]) for c in chips] == [
+        ("Emne", "Rammeaftale"), ("Udfald", "godkendt")
+    ]
+    assert [c["href"] for c in chips] == ["?outcome=approved", "?topic=rammeaftale"]
+    html = response.content.decode()
+    assert 'aria-current="true">Rammeaftale</a>' in html
+    assert 'aria-current="true">godkendt</a>' in html
+
+
+@pytest.mark.usefixtures("archive")
+def test_each_sort_order_is_offered_once(client):
+    html = client.get("/beslutninger/").content.decode()
+    assert "Nyeste først" in html and "Ældste først" in html
+    assert "aftagende" not in html

@@ -29,6 +29,14 @@ def _key(text: str) -> str:
     return _SPACE.sub(" ", text).strip().casefold()
 
 
+# A heading's number: "1.2", "3)", "A.", "§ 4", "Punkt 3", "Ad 2" (folded to lower case).
+_NUMBER = re.compile(r"^(?:punkt |pkt\.? |ad |§ ?)?\S{0,10}[\d.)]\s+")
+
+
+def _heading(line: str, probe: str) -> bool:
+    return line.startswith(probe) or _NUMBER.sub("", line, count=1).startswith(probe)
+
+
 def item_lines(text: str, titles: list[str]) -> list[list[SourceLine]]:
     """Each item's own lines of `text`, from its heading to the next item's heading.
 
@@ -43,7 +51,11 @@ def item_lines(text: str, titles: list[str]) -> list[list[SourceLine]]:
         probe = _key(titles[index])[:40]
         if not probe:
             continue
-        found = next((n for n in range(limit - 1, -1, -1) if probe in folded[n]), None)
+        candidates = range(limit - 1, -1, -1)
+        # A heading starts with the title (after its number); a mention in the text only has it.
+        found = next((n for n in candidates if _heading(folded[n], probe)), None)
+        if found is None:
+            found = next((n for n in candidates if probe in folded[n]), None)
         if found is not None:
             starts[index] = limit = found
     result = []

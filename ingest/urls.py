@@ -14,5 +14,6 @@ urlpatterns = [
     path("<int:pk>/erstat/", review.replace, name="replace"),
     path("<int:pk>/kasser/", review.discard, name="discard"),
     path("<int:pk>/original/", review.original, name="original"),
+    path("<int:pk>/anonymiseret/", review.redacted, name="redacted"),
     path("<int:pk>/side/<int:page>.png", source_pages.page_image, name="page_image"),
 ]

@@ -20,12 +20,13 @@ def _respond(field_file, filename: str, *, download: bool) -> FileResponse:
 
 @require_safe
 def source(request: HttpRequest, pk: int, download: bool = False) -> FileResponse:
-    """The referat a published meeting currently rests on, byte for byte."""
+    """The referat a published meeting currently rests on, byte for byte (or its redacted copy)."""
     obj = get_object_or_404(SourceDocument.objects.public().select_related("meeting__body"), pk=pk)
-    suffix = obj.file.name.rsplit(".", 1)[-1] if "." in obj.file.name else "bin"
+    file = obj.public_file  # a redacted copy in place of an original with personal data
+    suffix = file.name.rsplit(".", 1)[-1] if "." in file.name else "bin"
     meeting = obj.meeting
     filename = f"{danish_slugify(meeting.body.name)}-referat-{meeting.date.isoformat()}.{suffix}"
-    return _respond(obj.file, filename, download=download)
+    return _respond(file, filename, download=download)
 
 
 @require_safe

@@ -144,3 +144,41 @@ def test_findings_typed_into_a_field_count_as_open():
     places = [Place("Pkt. 1: Referat", "id_items-0-referat", "Skriv til a@gmail.com")]
     [finding] = review_findings("ingen personoplysninger her", places)
     assert finding.open and finding.line is None and finding.excerpt == "a@gmail.com"
+
+
+def _pdf_upload(name: str, text: str):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from scripts.make_test_pdfs import render_seed
+
+    pdf = render_seed(text, SEED_2024.name).pdf
+    return SimpleUploadedFile(name, pdf, content_type="application/pdf"), pdf
+
+
+def test_a_redacted_copy_is_public_in_the_originals_place(staff, source):
+    staff.post(f"/sekretariat/{source.pk}/", {
+        **_correction_data(staff.get(f"/sekretariat/{source.pk}/").context),
+        "action": "publish", "confirm_personal_data": "yes",
+    })
+    seed = SEED_2024.read_text(encoding="utf-8")
+    still, _ = _pdf_upload("kopi.pdf", source.text)
+    response = staff.post(f"/sekretariat/{source.pk}/anonymiseret/", {"redacted": still},
+                          follow=True)
+    assert "Kopien indeholder stadig 010203-xxxx, hans.hansen@gmail.com" in (
+        response.content.decode()
+    )
+    assert Client().get(f"/kilder/{source.pk}/").status_code == 404
+
+    clean, pdf = _pdf_upload("kopi.pdf", seed)
+    staff.post(f"/sekretariat/{source.pk}/anonymiseret/", {"redacted": clean})
+    anonymous = Client()
+    response = anonymous.get(f"/kilder/{source.pk}/download/")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == pdf
+    page = anonymous.get(SourceDocument.objects.get(pk=source.pk).meeting.get_absolute_url())
+    assert "anonymiseret kopi" in page.content.decode()
+    file_json = anonymous.get(f"/oparl/v1/file/source-{source.pk}/").json()
+    assert "text" not in file_json  # the original's text stays private
+
+    staff.post(f"/sekretariat/{source.pk}/anonymiseret/", {"action": "remove"})
+    assert anonymous.get(f"/kilder/{source.pk}/").status_code == 404

@@ -13,7 +13,14 @@ from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ingest.forms import ItemForm, ItemFormSet, MeetingForm, ParticipantFormSet, lock_changed
+from ingest.forms import (
+    ItemForm,
+    ItemFormSet,
+    MeetingForm,
+    ParticipantFormSet,
+    RedactedCopyForm,
+    lock_changed,
+)
 from ingest.load import meeting_contract
 from ingest.privacy import Place, ReviewFinding, find_personal_data, review_findings
 from ingest.replacement import Comparison, compare
@@ -312,6 +319,35 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         meeting.set_published(False)
         messages.success(request, _("%(meeting)s er trukket tilbage.") % {"meeting": meeting})
+    return redirect("ingest:review", pk=pk)
+
+
+@secretariat(PUBLISH)
+@require_POST
+def redacted(request: HttpRequest, pk: int) -> HttpResponse:
+    """Keep (or drop) the blacked-out copy the public gets in place of an original with
+    personal data; a copy whose text still holds any is refused."""
+    source = get_object_or_404(SourceDocument, pk=pk)
+    if not source.personal_data:
+        messages.error(request, _("Originalen indeholder ingen personoplysninger."))
+    elif request.POST.get("action") == "remove":
+        source.redacted.delete(save=False)
+        source.redacted = ""
+        source.save(update_fields=["redacted"])
+        messages.success(request, _("Den anonymiserede kopi er fjernet."))
+    else:
+        form = RedactedCopyForm(request.POST, request.FILES)
+        if form.is_valid():
+            if source.redacted:
+                source.redacted.delete(save=False)
+            source.redacted.save("kopi.pdf", form.cleaned_data["redacted"], save=False)
+            source.save(update_fields=["redacted"])
+            messages.success(
+                request, _("Den anonymiserede kopi er gemt; den vises offentligt i stedet.")
+            )
+        else:
+            for error in form.errors.get("redacted", []):
+                messages.error(request, error)
     return redirect("ingest:review", pk=pk)
 
 

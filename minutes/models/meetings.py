@@ -127,6 +127,11 @@ class Meeting(Lockable):
             SourceDocument.objects.filter(pk=self.current_source_id).update(status=status)
 
 
+def redacted_upload_to(instance: "SourceDocument", filename: str) -> str:
+    """`redacted/ab/<sha256 of the original>.pdf`: one copy per original, named by nothing sent."""
+    return f"redacted/{instance.sha256[:2]}/{instance.sha256}.pdf"
+
+
 def source_upload_to(instance: "SourceDocument", filename: str) -> str:
     """Content-addressed path built only from the hash and a known suffix, so it cannot escape."""
     return source_path(instance.sha256, filename)
@@ -147,9 +152,12 @@ def source_path(sha256: str, filename: str) -> str:
 class SourceDocumentQuerySet(models.QuerySet):
     def public(self) -> "SourceDocumentQuerySet":
         """The referat a published meeting currently rests on; earlier files and uploads that
-        were never published stay private."""
+        were never published stay private, and so does an original with personal data unless a
+        redacted copy stands in for it."""
         return self.filter(
-            published("meeting__"), meeting__current_source=F("pk"), personal_data=False
+            Q(personal_data=False) | ~Q(redacted=""),
+            published("meeting__"),
+            meeting__current_source=F("pk"),
         )
 
 
@@ -219,6 +227,10 @@ class SourceDocument(models.Model):
     # A replacement's parse as the contract's JSON, kept until staff confirm it, so the review
     # page compares it with the public version without parsing in the web request.
     parsed = models.JSONField(_("læst indhold"), default=dict, blank=True, editable=False)
+    # The secretariat's copy of an original with personal data, blacked out: public in its place.
+    redacted = models.FileField(
+        _("anonymiseret kopi"), upload_to=redacted_upload_to, max_length=200, blank=True
+    )
     # Set from `text` on every save (ingest.privacy): an original holding a CPR number or a
     # private e-mail address is never served to the public, whatever the parsed text says.
     personal_data = models.BooleanField(
@@ -260,8 +272,15 @@ class SourceDocument(models.Model):
 
     @property
     def withheld(self) -> bool:
-        """The original stays out of public view: it holds personal data (see public())."""
-        return self.personal_data
+        """Nothing of the file is public: the original holds personal data and no redacted copy
+        stands in for it (see public())."""
+        return self.personal_data and not self.redacted
+
+    @property
+    def public_file(self):
+        """The file the public gets: the redacted copy in place of an original with personal
+        data (only for a source public() lets through)."""
+        return self.redacted if self.personal_data else self.file
 
     @property
     def progress_display(self) -> str:

@@ -276,7 +276,7 @@ def source_file(
             "mimeType": _mime(obj.original_filename),
             "date": timezone.localdate(obj.uploaded_at).isoformat(),
             "size": obj.size,
-            "text": None if embedded else obj.text,
+            "text": None if embedded or obj.personal_data else obj.text,
             "accessUrl": url("opendata:source", obj.pk),
             "downloadUrl": url("opendata:source-download", obj.pk),
             "meeting": [url("oparl:meeting", meeting_obj.pk)],

@@ -106,3 +106,11 @@ def test_the_english_interface_says_the_minutes_are_danish_and_searches_as_typed
     assert "results for “care home”" in english
     danish = client.get("/soeg/?q=botilbud", HTTP_ACCEPT_LANGUAGE="da").content.decode()
     assert 'class="language-note"' not in danish
+
+
+@pytest.mark.usefixtures("archive")
+def test_the_items_a_person_presented_rank_above_those_that_mention_her(client):
+    results = client.get("/soeg/?q=Katrine+Axél").context["results"]
+    presented = ["Katrine Axél" in item.presenters_text for item, _ in results]
+    assert presented == sorted(presented, reverse=True)
+    assert presented[0]

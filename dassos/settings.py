@@ -163,6 +163,10 @@ INGEST_MAX_MEMORY_MB = envint("INGEST_MAX_MEMORY_MB", 500)
 HEALTH_MAX_QUEUE_WAIT = envint("HEALTH_MAX_QUEUE_WAIT", 300)
 # The body a referat belongs to when the document names none (the parser never assumes one).
 ARCHIVE_DEFAULT_BODY = os.environ.get("ARCHIVE_DEFAULT_BODY", "DASSOS")
+# The licence the open data (OParl, JSON, feeds) is offered under, as a URL.
+OPEN_DATA_LICENSE = os.environ.get(
+    "OPEN_DATA_LICENSE", "https://creativecommons.org/licenses/by/4.0/"
+)
 
 # Background parsing of uploads: jobs are rows in the database, run by `manage.py db_worker`.
 TASKS = {

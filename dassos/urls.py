@@ -1,12 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from dassos import health
-
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("sundhed/", health.health, name="health"),
-    path("robots.txt", health.robots, name="robots"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("django.contrib.auth.urls")),
     path("sekretariat/", include("ingest.urls")),

@@ -7,6 +7,7 @@ class MinutesConfig(AppConfig):
     verbose_name = _("Referatarkiv")
 
     def ready(self):
-        from minutes.aggregates import connect_signals
+        from minutes import aggregates, freshness
 
-        connect_signals()
+        aggregates.connect_signals()
+        freshness.connect_signals()

@@ -2,6 +2,7 @@
 from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 
+from dassos import health
 from minutes import (
     calendar,
     converters,  # noqa: F401 - registers <isodate:…>
@@ -13,6 +14,8 @@ from minutes.opensearch import opensearch
 from minutes.sitemaps import SITEMAPS
 
 opendata = [
+    path("robots.txt", health.robots, name="robots"),
+    path("sundhed/", health.health, name="health"),
     path("kilder/<int:pk>/", downloads.source, name="source"),
     path("kilder/<int:pk>/download/", downloads.source, {"download": True}, name="source-download"),
     path("bilag/<int:pk>/", downloads.bilag, name="bilag"),

@@ -252,3 +252,52 @@ def test_list_queries_do_not_grow_with_the_page_size(client, body, django_assert
         for size in (5, 20, 100):
             with django_assert_num_queries(queries, info=f"{key}, {size} per page"):
                 client.get(path_of(body[key]) + f"?elementsPerPage={size}")
+
+
+def test_a_change_inside_a_meeting_makes_the_meeting_modified(client):
+    from minutes.models import Decision
+
+    meeting = Meeting.objects.public().get(date="2022-09-15")
+    before = timezone.now()
+    decision = Decision.objects.filter(item__meeting=meeting).first()
+    decision.text += " (rettet)"
+    decision.save()
+    meeting.refresh_from_db()
+    assert meeting.updated_at > before
+    since = before.isoformat()
+    listed = client.get(
+        "/oparl/v1/body/dassos/meetings/", {"modified_since": since}
+    ).json()["data"]
+    assert [m["dassos:date"] for m in listed] == ["2022-09-15"]
+
+
+def test_one_url_per_page_an_oparl_404_for_unknown_paths_and_one_language(client):
+    first = client.get("/oparl/v1/body/dassos/meetings/?page=1")
+    assert first.status_code == 301
+    assert first["Location"] == "/oparl/v1/body/dassos/meetings/"
+    listing = client.get("/oparl/v1/body/dassos/meetings/").json()
+    assert "page=" not in listing["links"]["first"]
+
+    unknown = client.get("/oparl/v1/no-such-thing/")
+    assert unknown.status_code == 404
+    assert unknown["Content-Type"].startswith("application/json")
+    assert unknown["Access-Control-Allow-Origin"] == "*"
+    assert unknown.json()["type"] == "https://schema.oparl.org/1.1/Error"
+
+    url = f"/oparl/v1/meeting/{Meeting.objects.public().first().pk}/"
+    danish = client.get(url, HTTP_ACCEPT_LANGUAGE="da").content
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content
+    assert danish == english
+
+
+def test_the_system_says_when_and_under_which_licence_and_meetings_always_have_a_start(
+    client
+):
+    system = client.get("/oparl/v1/").json()
+    assert system["license"].startswith("https://creativecommons.org/")
+    assert system["created"] <= system["modified"]
+    meetings = client.get("/oparl/v1/body/dassos/meetings/").json()["data"]
+    assert all("start" in m for m in meetings)
+    untimed = [m for m in meetings if not m["dassos:timeKnown"]]
+    assert untimed and all(m["start"].endswith("T00:00:00+01:00") for m in untimed)
+    assert all(v != [] for m in meetings for k, v in m.items() if not k.startswith("dassos:"))

@@ -93,6 +93,7 @@ def _kwargs(name: str) -> list[dict]:
     for suffix in ("", "-meetings", "-agendaitems", "-persons", "-organizations", "-files",
                    "-papers"):
         choices[f"oparl:body{suffix}"] = [{"slug": b.slug} for b in Body.objects.all()]
+    choices["oparl:not-found"] = [{"rest": "no-such-endpoint/"}]
     return choices.get(name, [{}])
 
 

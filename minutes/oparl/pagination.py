@@ -93,8 +93,11 @@ def object_list(request: HttpRequest, segments: list[Segment]) -> dict:
 
     def link(number: int) -> str:
         query = params.copy()
-        query["page"] = str(number)
-        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+        query.pop("page", None)
+        if number > 1:  # the first page has one URL: the list's own
+            query["page"] = str(number)
+        suffix = f"?{query.urlencode()}" if query else ""
+        return request.build_absolute_uri(f"{request.path}{suffix}")
 
     links = {"first": link(1), "self": link(page), "last": link(total_pages)}
     if page > 1:

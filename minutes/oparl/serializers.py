@@ -6,9 +6,10 @@ types, topics, Indstilling and the like are `dassos:…` keys a plain OParl clie
 from __future__ import annotations
 
 import mimetypes
-from datetime import datetime
+from datetime import datetime, time
 from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -52,20 +53,36 @@ def stamp(value: datetime | None) -> str | None:
     return timezone.localtime(value).isoformat(timespec="seconds")
 
 
+# Lists OParl 1.1 requires even when empty (Body.legislativeTerm); other empty lists are left out.
+REQUIRED_LISTS = frozenset({"legislativeTerm"})
+
+
 def _compact(data: dict) -> dict:
-    """OParl omits properties without a value rather than sending null."""
-    return {key: value for key, value in data.items() if value not in (None, "")}
-
-
-def system(url: UrlFor) -> dict:
+    """OParl omits properties without a value (null, "", an empty list) rather than send them;
+    our own `dassos:` extensions keep their lists, empty or not (their shape is our contract)."""
     return {
-        "id": url("oparl:system"),
-        "type": oparl_type("System"),
-        "oparlVersion": SCHEMA,
-        "name": "DASSOS referatarkiv",
-        "body": url("oparl:body-list"),
-        "website": url("minutes:home"),
+        key: value
+        for key, value in data.items()
+        if value not in (None, "")
+        and (value != [] or key in REQUIRED_LISTS or key.startswith("dassos:"))
     }
+
+
+def system(url: UrlFor, *, created: datetime | None, modified: datetime | None) -> dict:
+    """The archive; created/modified from its published meetings (the first and the latest)."""
+    return _compact(
+        {
+            "id": url("oparl:system"),
+            "type": oparl_type("System"),
+            "oparlVersion": SCHEMA,
+            "name": "DASSOS referatarkiv",
+            "body": url("oparl:body-list"),
+            "license": settings.OPEN_DATA_LICENSE,
+            "website": url("minutes:home"),
+            "created": stamp(created),
+            "modified": stamp(modified),
+        }
+    )
 
 
 def body(obj: Body, url: UrlFor, *, created: datetime | None, modified: datetime | None) -> dict:
@@ -100,6 +117,8 @@ def meeting(obj: Meeting, url: UrlFor) -> dict:
     """A meeting with its agenda items and referat file embedded, as OParl 1.1 embeds them."""
     participants = list(obj.participants.all())
     start, end = _moment(obj, obj.start_time), _moment(obj, obj.end_time)
+    if start is None:  # the referat gives no time: the day, so every client can date it
+        start = _moment(obj, time(0, 0))
     return _compact(
         {
             "id": url("oparl:meeting", obj.pk),
@@ -124,6 +143,7 @@ def meeting(obj: Meeting, url: UrlFor) -> dict:
             "created": stamp(obj.created_at),
             "modified": stamp(obj.updated_at),
             "dassos:date": obj.date.isoformat(),
+            "dassos:timeKnown": obj.start_time is not None,
             "dassos:absent": [
                 url("oparl:person", p.person_id) for p in participants if p.status == "absent"
             ],
@@ -315,7 +335,7 @@ def attachment_file(
             "mimeType": _mime(file_name) if "." in file_name else None,
             "accessUrl": access,
             "downloadUrl": download,
-            "agendaItem": None if embedded else [url("oparl:agendaitem", item.pk)],
+            "agendaItem": [url("oparl:agendaitem", item.pk)],
             "meeting": [url("oparl:meeting", meeting.pk)],
             "created": stamp(obj.created_at),
             "modified": stamp(obj.updated_at),

@@ -21,4 +21,6 @@ urlpatterns = [
     path("person/<int:pk>/", views.person, name="person"),
     path("organization/<int:pk>/", views.organization, name="organization"),
     re_path(r"^file/(?P<kind>source|bilag)-(?P<pk>[0-9]+)/$", views.file, name="file"),
+    # Last: any other path is an OParl Error (JSON, cross-origin readable), not an HTML 404.
+    re_path(r"^(?P<rest>.+)$", views.not_found, name="not-found"),
 ]

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from functools import wraps
 
+from django.conf import settings
 from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q
-from django.http import Http404, HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from minutes.models import (
@@ -41,14 +43,30 @@ def oparl_view(view):
     @require_safe
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs):
-        try:
-            return _json(view(request, s.UrlFor(request), *args, **kwargs))
-        except BadRequest as exc:
-            return _error(400, str(exc))
-        except Http404:
-            return _error(404, "No such object in the archive.")
+        if request.GET.get("page") == "1":
+            # One URL per page: the first page is the list's own URL.
+            query = request.GET.copy()
+            del query["page"]
+            target = f"{request.path}?{query.urlencode()}" if query else request.path
+            response = HttpResponsePermanentRedirect(target)
+            response["Access-Control-Allow-Origin"] = "*"
+            return response
+        # The same id gives the same text whatever the reader's interface language.
+        with translation.override(settings.LANGUAGE_CODE):
+            try:
+                return _json(view(request, s.UrlFor(request), *args, **kwargs))
+            except BadRequest as exc:
+                return _error(400, str(exc))
+            except Http404:
+                return _error(404, "No such object in the archive.")
 
     return wrapper
+
+
+@require_safe
+def not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
+    """Any other path under /oparl/v1/: an OParl Error, readable cross-origin, not an HTML page."""
+    return _error(404, "No such endpoint in this OParl API.")
 
 
 # Querysets: only what the models' public() methods allow, prefetched so that a page of
@@ -122,7 +140,10 @@ def _body(slug: str) -> Body:
 
 @oparl_view
 def system(request, url):
-    return s.system(url)
+    row = Meeting.objects.public().aggregate(
+        created=Min("created_at"), modified=Max("updated_at")
+    )
+    return s.system(url, created=row["created"], modified=row["modified"])
 
 
 @oparl_view

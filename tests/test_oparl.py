@@ -301,3 +301,24 @@ def test_the_system_says_when_and_under_which_licence_and_meetings_always_have_a
     untimed = [m for m in meetings if not m["dassos:timeKnown"]]
     assert untimed and all(m["start"].endswith("T00:00:00+01:00") for m in untimed)
     assert all(v != [] for m in meetings for k, v in m.items() if not k.startswith("dassos:"))
+
+
+def test_a_withdrawn_meeting_and_its_items_stay_as_deleted_objects(client):
+    meeting = Meeting.objects.public().get(date="2022-09-15")
+    item = meeting.items.first()
+    since = timezone.now().isoformat()
+    meeting.set_published(False)
+
+    gone = client.get(f"/oparl/v1/meeting/{meeting.pk}/").json()
+    assert gone["deleted"] is True and gone["type"].endswith("/Meeting")
+    assert "name" not in gone and "agendaItem" not in gone
+    assert client.get(f"/oparl/v1/agenda-item/{item.pk}/").json()["deleted"] is True
+    synced = client.get("/oparl/v1/body/dassos/meetings/", {"modified_since": since}).json()
+    assert [m["id"] for m in synced["data"]] == [gone["id"]]
+    items = client.get("/oparl/v1/body/dassos/agenda-items/", {"modified_since": since}).json()
+    assert all(i["deleted"] for i in items["data"]) and len(items["data"]) == meeting.items.count()
+    listed = client.get("/oparl/v1/body/dassos/meetings/").json()["data"]
+    assert gone["id"] not in [m["id"] for m in listed]  # a plain list shows what is public
+
+    draft = Meeting.objects.exclude(status="published").exclude(pk=meeting.pk).first()
+    assert client.get(f"/oparl/v1/meeting/{draft.pk}/").status_code == 404  # never public

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -47,6 +48,10 @@ class MeetingQuerySet(models.QuerySet):
         """Published meetings: the only ones anyone but the secretariat sees."""
         return self.filter(published())
 
+    def withdrawn(self) -> "MeetingQuerySet":
+        """Meetings once public and withdrawn since: open data says they are gone (only that)."""
+        return self.exclude(published()).filter(withdrawn_at__isnull=False)
+
 
 class Meeting(Lockable):
     """One meeting of a body on one day, with the referat's header facts."""
@@ -83,6 +88,10 @@ class Meeting(Lockable):
     )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)
+    withdrawn_at = models.DateTimeField(
+        _("trukket tilbage"), null=True, blank=True, editable=False,
+        help_text=_("Hvornår et offentliggjort møde blev trukket tilbage."),
+    )
     history = HistoricalRecords()
 
     objects = MeetingQuerySet.as_manager()
@@ -119,6 +128,10 @@ class Meeting(Lockable):
 
     def set_published(self, published: bool) -> None:
         """Publish or withdraw, as an editor's decision that a later ingest will not undo."""
+        if not published and self.is_published:
+            self.withdrawn_at = timezone.now()  # syncing clients are told it is gone
+        elif published:
+            self.withdrawn_at = None
         self.status = self.Status.PUBLISHED if published else self.Status.DRAFT
         self.lock("status")
         self.save()

@@ -109,6 +109,17 @@ def body(obj: Body, url: UrlFor, *, created: datetime | None, modified: datetime
     )
 
 
+def deleted(type_name: str, id_url: str, created: datetime, withdrawn: datetime) -> dict:
+    """What OParl keeps of an object that is gone: its id, type, that it is deleted, and when."""
+    return {
+        "id": id_url,
+        "type": oparl_type(type_name),
+        "deleted": True,
+        "created": stamp(created),
+        "modified": stamp(withdrawn),
+    }
+
+
 def _web(url: UrlFor, obj) -> str:
     return url.absolute(obj.get_absolute_url())
 

@@ -172,36 +172,71 @@ def body(request, url, slug):
     return s.body(obj, url, created=row["created"], modified=row["modified"])
 
 
+def _withdrawn_meeting(meeting: Meeting, url) -> dict:
+    return s.deleted(
+        "Meeting", url("oparl:meeting", meeting.pk), meeting.created_at, meeting.withdrawn_at
+    )
+
+
+def _withdrawn_item(item: AgendaItem, url) -> dict:
+    return s.deleted(
+        "AgendaItem", url("oparl:agendaitem", item.pk), item.created_at,
+        item.meeting.withdrawn_at,
+    )
+
+
+def _syncing(request) -> bool:
+    """A client asking what changed since a moment is told of withdrawn objects too."""
+    return "modified_since" in request.GET
+
+
 @oparl_view
 def body_meetings(request, url, slug):
-    queryset = _meetings().filter(body=_body(slug))
-    return object_list(
-        request,
-        [
+    body = _body(slug)
+    segments = [
+        Segment(
+            _meetings().filter(body=body),
+            lambda m: s.meeting(m, url),
+            field_filter("created_at"),
+            field_filter("updated_at"),
+        )
+    ]
+    if _syncing(request):
+        segments.append(
             Segment(
-                queryset,
-                lambda m: s.meeting(m, url),
+                Meeting.objects.withdrawn().filter(body=body),
+                lambda m: _withdrawn_meeting(m, url),
                 field_filter("created_at"),
-                field_filter("updated_at"),
+                field_filter("withdrawn_at"),
             )
-        ],
-    )
+        )
+    return object_list(request, segments)
 
 
 @oparl_view
 def body_agendaitems(request, url, slug):
-    queryset = _items().filter(meeting__body=_body(slug))
-    return object_list(
-        request,
-        [
+    body = _body(slug)
+    segments = [
+        Segment(
+            _items().filter(meeting__body=body),
+            lambda i: s.agenda_item(i, url),
+            field_filter("created_at"),
+            _item_modified,
+        )
+    ]
+    if _syncing(request):
+        withdrawn = AgendaItem.objects.filter(
+            meeting__in=Meeting.objects.withdrawn().filter(body=body)
+        ).select_related("meeting")
+        segments.append(
             Segment(
-                queryset,
-                lambda i: s.agenda_item(i, url),
+                withdrawn,
+                lambda i: _withdrawn_item(i, url),
                 field_filter("created_at"),
-                _item_modified,
+                field_filter("meeting__withdrawn_at"),
             )
-        ],
-    )
+        )
+    return object_list(request, segments)
 
 
 @oparl_view
@@ -249,7 +284,10 @@ def body_papers(request, url, slug):
 
 @oparl_view
 def meeting(request, url, pk):
-    return s.meeting(get_object_or_404(_meetings(), pk=pk), url)
+    found = _meetings().filter(pk=pk).first()
+    if found is None:  # withdrawn since it was published: a deleted object, not a 404
+        return _withdrawn_meeting(get_object_or_404(Meeting.objects.withdrawn(), pk=pk), url)
+    return s.meeting(found, url)
 
 
 @oparl_view
@@ -262,7 +300,11 @@ def location(request, url, pk):
 
 @oparl_view
 def agenda_item(request, url, pk):
-    return s.agenda_item(get_object_or_404(_items(), pk=pk), url)
+    found = _items().filter(pk=pk).first()
+    if found is None:
+        withdrawn = AgendaItem.objects.filter(meeting__in=Meeting.objects.withdrawn())
+        return _withdrawn_item(get_object_or_404(withdrawn.select_related("meeting"), pk=pk), url)
+    return s.agenda_item(found, url)
 
 
 @oparl_view

@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 
 from ingest.i18n import translate
 from ingest.load import LOADED, REPLACEMENT, UNCHANGED, UPDATED, load_parsed
-from ingest.parsing import parse_document
 from ingest.parsing.contract import ParseError
 from ingest.parsing.limits import Limits, too_large
 from ingest.parsing.messages import Message, gettext_noop
+from ingest.sandbox import ChildCrashed, crash_message, parse_isolated
 from ingest.store import read_original, store_bytes
 from minutes.models import Body, Meeting, SourceDocument
 
@@ -48,13 +48,15 @@ class IngestResult:
 
 
 def limits_from_settings() -> Limits:
-    """The parser's bounds, from the INGEST_MAX_BYTES, _PAGES, _SECONDS and _OCR_DPI settings."""
+    """The parser's bounds, from the INGEST_MAX_BYTES, _PAGES, _SECONDS, _MEMORY_MB and _OCR_DPI
+    settings."""
     return Limits(
         max_bytes=settings.INGEST_MAX_BYTES,
         max_pages=settings.INGEST_MAX_PAGES,
         ocr_dpi=settings.INGEST_OCR_DPI,
         ocr_workers=settings.INGEST_OCR_WORKERS,
         max_seconds=settings.INGEST_MAX_SECONDS,
+        max_memory=settings.INGEST_MAX_MEMORY_MB * 1024 * 1024,
     )
 
 
@@ -104,13 +106,16 @@ def process_source(
     try:
         if data is None:
             data = read_original(source)
-        parsed = parse_document(
+        parsed = parse_isolated(
             data, filename, limits_from_settings(), sha256=source.sha256,
             progress=_progress_saver(source),
         )
         loaded = load_parsed(parsed, source, published=published, replace=replace)
     except ParseError as exc:
         return _fail(source, exc.message)
+    except ChildCrashed as exc:
+        logger.error("The parser crashed on %s:\n%s", filename, exc)
+        return _fail(source, crash_message(exc))
     except Exception as exc:
         # A parser bug on one file must not stop a batch or leave the source "parsing" forever.
         logger.exception("Unexpected error while ingesting %s", filename)

@@ -16,6 +16,7 @@ from icalendar import Calendar, Event
 from minutes.aggregates import cached
 from minutes.models import AgendaItem, Meeting
 from minutes.planned_dates import PlannedMeeting, announced_meetings
+from minutes.text import printable
 
 UID_DOMAIN = "dassos-referatarkiv"
 DEFAULT_LENGTH = timedelta(hours=2)  # a planned meeting announced without an end time
@@ -86,11 +87,11 @@ def build_calendar(request: HttpRequest) -> Calendar:
     for meeting in meetings.order_by("date"):
         event = Event()
         event.add("uid", meeting_uid(meeting.body.slug, meeting.date))
-        event.add("summary", f"{meeting.body.name}-møde")
+        event.add("summary", printable(f"{meeting.body.name}-møde"))
         _timing(event, meeting.date, meeting.start_time, meeting.end_time)
         place = ", ".join(part for part in (meeting.location, meeting.room) if part)
         if place:
-            event.add("location", place)
+            event.add("location", printable(place))
         link = request.build_absolute_uri(meeting.get_absolute_url())
         event.add("url", link)
         event.add("description", f"Referat: {link}")
@@ -100,10 +101,10 @@ def build_calendar(request: HttpRequest) -> Calendar:
     for source, planned in planned_meetings():
         event = Event()
         event.add("uid", meeting_uid(source.body.slug, planned.date))
-        event.add("summary", f"{source.body.name}-møde (planlagt)")
+        event.add("summary", printable(f"{source.body.name}-møde (planlagt)"))
         _timing(event, planned.date, planned.start, planned.end)
         if planned.location:
-            event.add("location", planned.location)
+            event.add("location", printable(planned.location))
         link = request.build_absolute_uri(source.get_absolute_url())
         event.add("description", f"Annonceret i referatet af mødet {source.date:%d.%m.%Y}: {link}")
         event.add("status", "TENTATIVE")

@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from minutes.models import AgendaItem, Decision, Meeting, Topic
 from minutes.public import decisions as public_decisions
-from minutes.search import matching
+from minutes.search import clean_query, matching
+from minutes.text import printable
 
 FEED_LENGTH = 50
 
@@ -24,7 +25,26 @@ def _midday(day) -> datetime:
     return datetime.combine(day, time(12), tzinfo=timezone.get_default_timezone())
 
 
-class MeetingsFeed(Feed):
+class CleanFeed(Feed):
+    """A feed whose every text is printable: stored text may hold a control character (a
+    damaged font maps a glyph to ESC), and the XML writer would fail on it for every reader."""
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed = {key: _printable(value) for key, value in feed.feed.items()}
+        feed.items = [
+            {key: _printable(value) for key, value in item.items()} for item in feed.items
+        ]
+        return feed
+
+
+def _printable(value):
+    if isinstance(value, list | tuple):
+        return type(value)(printable(part) for part in value)
+    return printable(value)
+
+
+class MeetingsFeed(CleanFeed):
     feed_type = Atom1Feed
     title = _("DASSOS: nye referater")
     subtitle = _("Møder i DASSOS, efterhånden som referaterne offentliggøres.")
@@ -50,7 +70,7 @@ class MeetingsFeed(Feed):
         return item.updated_at
 
 
-class DecisionsFeed(Feed):
+class DecisionsFeed(CleanFeed):
     """Each decision is an entry: the item's title, its outcome and the referat text."""
 
     feed_type = Atom1Feed
@@ -110,13 +130,13 @@ class TopicDecisionsFeed(DecisionsFeed):
         return public_decisions().filter(item__topics=obj)[:FEED_LENGTH]
 
 
-class SearchFeed(Feed):
+class SearchFeed(CleanFeed):
     """The results of a search (?q=…), best first: subscribe to a saved search."""
 
     feed_type = Atom1Feed
 
     def get_object(self, request: HttpRequest) -> str:
-        return request.GET.get("q", "").strip()
+        return clean_query(request.GET.get("q", "")).strip()
 
     def title(self, obj: str) -> str:
         return _("DASSOS: søgning efter »%(query)s«") % {"query": obj}

@@ -52,6 +52,19 @@ HOSTILE = [
             "the seed referat in UTF-16 without a byte-order mark"),
     Hostile("long_text.txt", r"^Tekstfilen fylder \d+\.\d MB; et referat som tekst må højst fylde",
             "the seed referat repeated to 10 MB"),
+    Hostile("operator_flood.pdf", r"^Læsningen af filen (krævede mere end \d+ MB hukommelse|tog "
+            r"mere end \d+ sekunder)", "12 KB inflating to 4 MB of text-showing operators"),
+    Hostile("double_flate.pdf", r"^Side 1 i PDF-filen fylder mere end \d+ MB udpakket",
+            "a 1 GB content stream behind [/FlateDecode /FlateDecode]"),
+    Hostile("form_bomb.pdf", r"^Side 1 i PDF-filen fylder mere end \d+ MB udpakket",
+            "a Form XObject inflating to 1 GB"),
+    Hostile("nested_forms.pdf", r"^Side 1 i PDF-filen fylder mere end \d+ MB udpakket",
+            "Form XObjects drawing the next ten times, eight deep (10^8 draws)"),
+    Hostile("self_drawing_form.pdf", r"^Side 1 i PDF-filen tegner figurer i hinanden mere end "
+            r"\d+ lag dybt", "a Form XObject that draws itself"),
+    Hostile("deep_page_tree.pdf", r"^PDF-filen er beskadiget", "a page tree 1,000 levels deep"),
+    Hostile("blank_media_box.pdf", r"^PDF-filen er beskadiget", "a page with /MediaBox [ ]"),
+    Hostile("brackets.txt", r"^(?!.*intern fejl)", "a line of 120,000 '[' characters"),
     Hostile("huge.pdf", r"^Filen fylder 105 MB; grænsen er 52 MB\.$",
             "100 MB (a referat PDF padded with junk)"),
 ]
@@ -94,6 +107,112 @@ def one_page_pdf(streams: list[bytes]) -> bytes:
     out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
               % (len(objects) + 1, xref))
     return out.getvalue()
+
+
+def pdf_of(objects: list[bytes]) -> bytes:
+    """A PDF of these numbered objects (1 is the catalog), with its cross-reference table."""
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+              % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def stream(data: bytes, extra: bytes = b"") -> bytes:
+    """A stream object's text: `data` as it is stored, with `extra` dictionary entries."""
+    return b"<< /Length %d %s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def page_with(
+    contents: bytes, resources: bytes = b"", box: bytes = b"[0 0 595 842]"
+) -> list[bytes]:
+    """Catalog, page tree and one page (objects 1-3) drawing object 4 as its content stream."""
+    return [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox " + box + b" /Contents 4 0 R /Resources << "
+        b"/Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> "
+        + resources + b" >> >>",
+        contents,
+    ]
+
+
+def operator_flood_pdf() -> bytes:
+    """12 KB whose page inflates to 4 MB of text-showing operators: millions of glyphs."""
+    ops = b"BT /F1 1 Tf 72 720 Td " + b"(xxxxxxxxxxxxxxxxxxxx) Tj " * (4 * MB // 27) + b"ET"
+    return pdf_of(page_with(stream(zlib.compress(ops, 9), b"/Filter /FlateDecode")))
+
+
+def double_flate_pdf() -> bytes:
+    """A 1 GB content stream deflated twice: [/FlateDecode /FlateDecode], a few KB."""
+    twice = zlib.compress(deflated_spaces(1024 * MB, b"BT /F1 12 Tf 72 720 Td (R) Tj ET\n"), 9)
+    return pdf_of(page_with(stream(twice, b"/Filter [/FlateDecode /FlateDecode]")))
+
+
+def form_bomb_pdf() -> bytes:
+    """The page draws one Form XObject whose stream inflates to 1 GB."""
+    form = stream(deflated_spaces(1024 * MB, b"BT /F1 12 Tf 72 720 Td (R) Tj ET\n"),
+                  b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Filter /FlateDecode")
+    return pdf_of(page_with(stream(b"/X1 Do"), b"/XObject << /X1 5 0 R >>") + [form])
+
+
+def nested_forms_pdf(depth: int = 8, fan_out: int = 10) -> bytes:
+    """Forms each drawing the next ten times, eight deep: 10^8 draws from 2 KB."""
+    objects = page_with(stream(b"/X1 Do"), b"/XObject << /X1 5 0 R >>")
+    for level in range(1, depth + 1):
+        if level < depth:
+            body = b"q /X%d Do Q " % (level + 1) * fan_out
+            resources = b"/Resources << /XObject << /X%d %d 0 R >> >>" % (level + 1, 5 + level)
+        else:
+            body, resources = b"BT /F1 12 Tf 72 720 Td (R) Tj ET", b""
+        objects.append(stream(body, b"/Type /XObject /Subtype /Form /BBox [0 0 9 9] " + resources))
+    return pdf_of(objects)
+
+
+def self_drawing_form_pdf() -> bytes:
+    """A Form XObject that draws itself: endless nesting from a few hundred bytes."""
+    form = stream(b"/X1 Do", b"/Type /XObject /Subtype /Form /BBox [0 0 9 9] "
+                  b"/Resources << /XObject << /X1 5 0 R >> >>")
+    return pdf_of(page_with(stream(b"/X1 Do"), b"/XObject << /X1 5 0 R >>") + [form])
+
+
+def deep_page_tree_pdf(depth: int = 1000) -> bytes:
+    """A page tree 1,000 levels deep above its one page."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    for level in range(depth):
+        number = 2 + level
+        parent = b" /Parent %d 0 R" % (number - 1) if level else b""
+        objects.append(b"<< /Type /Pages /Kids [%d 0 R] /Count 1%s >>" % (number + 1, parent))
+    page = 2 + depth
+    objects.append(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R >>"
+                   % (page - 1, page + 1))
+    objects.append(stream(b"BT /F1 12 Tf 72 720 Td (Referat) Tj ET"))
+    return pdf_of(objects)
+
+
+def blank_media_box_pdf() -> bytes:
+    """A page whose /MediaBox has no numbers."""
+    return pdf_of(page_with(stream(b"BT /F1 12 Tf 72 720 Td (Referat) Tj ET"), box=b"[ ]"))
+
+
+def control_glyph_pdf() -> bytes:
+    """A font whose encoding maps '@' to ESC (U+001B): 'DASSOS @ Referat'."""
+    objects = page_with(
+        stream(b"BT /F2 12 Tf 72 720 Td (DASSOS @ Referat) Tj ET"),
+        b"/Font << /F2 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+        b"/Encoding << /Type /Encoding /Differences [64 /uni001B] >> >> >>",
+    )
+    objects[2] = objects[2].replace(
+        b"/Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> ", b""
+    )
+    return pdf_of(objects)
 
 
 def deflated_spaces(size: int, prefix: bytes = b"") -> bytes:
@@ -169,6 +288,14 @@ def build(outdir: Path, *, huge: bool = True) -> dict[str, Path]:
         "latin1.txt": text.encode("latin-1", errors="replace"),
         "utf16.txt": text.encode("utf-16"),
         "utf16_no_bom.txt": text.encode("utf-16-le"),
+        "operator_flood.pdf": operator_flood_pdf(),
+        "double_flate.pdf": double_flate_pdf(),
+        "form_bomb.pdf": form_bomb_pdf(),
+        "nested_forms.pdf": nested_forms_pdf(),
+        "self_drawing_form.pdf": self_drawing_form_pdf(),
+        "deep_page_tree.pdf": deep_page_tree_pdf(),
+        "blank_media_box.pdf": blank_media_box_pdf(),
+        "brackets.txt": b"[" * 120_000 + b"\n",
         "long_text.txt": text.encode("utf-8") * (10 * MB // len(text.encode("utf-8")) + 1),
     }
     paths = {}

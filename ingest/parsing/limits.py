@@ -16,6 +16,10 @@ class Limits:
     # Text to parse, as a text file's bytes or a PDF's extracted characters: real referater hold
     # ~40 KB, and parsing costs about 3 s and 20 MB of memory per MB, so this bounds both.
     max_text: int = 4 * 1024 * 1024
+    # Memory the parser's child process may take beyond the worker's own (ingest.sandbox).
+    max_memory: int = 500 * 1024 * 1024
+    # Form XObjects drawn inside each other: real documents nest two or three deep.
+    max_xobject_depth: int = 12
 
 
 def too_large(size: int, limits: Limits) -> ParseError:
@@ -33,4 +37,23 @@ def too_many_pages(pages: int, limits: Limits) -> ParseError:
         gettext_noop("PDF-filen har %(pages)d sider; grænsen er %(limit)d."),
         pages=pages,
         limit=limits.max_pages,
+    )
+
+
+def out_of_time(limits: Limits) -> ParseError:
+    """The refusal of a document whose reading passed max_seconds."""
+    return ParseError(
+        gettext_noop("Læsningen af filen tog mere end %(seconds).0f sekunder; den afvises."),
+        seconds=limits.max_seconds,
+    )
+
+
+def out_of_memory(limits: Limits) -> ParseError:
+    """The refusal of a document whose reading needed more than max_memory."""
+    return ParseError(
+        gettext_noop(
+            "Læsningen af filen krævede mere end %(mb).0f MB hukommelse; den afvises som en "
+            "dekomprimeringsbombe eller beskadiget fil."
+        ),
+        mb=limits.max_memory / 1e6,
     )

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ingest.i18n import kind_label, translate
-from ingest.parsing import parse_document
 from ingest.parsing.contract import ParsedMeeting, ParseError
 from ingest.parsing.limits import too_large
 from ingest.process import limits_from_settings
+from ingest.sandbox import ChildCrashed, crash_message, parse_isolated
 from minutes.models import Outcome
 
 
@@ -94,9 +94,11 @@ class Command(BaseCommand):
             message = _("%(file)s kan ikke læses (adgang nægtet).")
             raise CommandError(message % {"file": file}, returncode=2) from None
         try:
-            parsed = parse_document(data, path.name, limits)
+            parsed = parse_isolated(data, path.name, limits)
         except ParseError as error:
             raise CommandError(translate(error.message), returncode=2) from None
+        except ChildCrashed as error:
+            raise CommandError(translate(crash_message(error)), returncode=1) from None
         if as_json:
             data = parsed.to_dict(translate=translate)
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))

@@ -15,9 +15,20 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import pdfplumber
+from pdfminer.ascii85 import ascii85decode, asciihexdecode
 from pdfminer.layout import LTChar, LTContainer
+from pdfminer.lzw import LZWDecoder
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdftypes import PDFStream, resolve1
+from pdfminer.pdftypes import (
+    LITERALS_ASCII85_DECODE,
+    LITERALS_ASCIIHEX_DECODE,
+    LITERALS_FLATE_DECODE,
+    LITERALS_LZW_DECODE,
+    LITERALS_RUNLENGTH_DECODE,
+    PDFStream,
+    resolve1,
+)
+from pdfminer.runlength import rldecode
 
 from ingest.parsing.contract import Extracted, Line, ParseError
 from ingest.parsing.extract.text import RUNNING_HEADER_RE as RUNNING_HEADER
@@ -26,6 +37,8 @@ from ingest.parsing.messages import Message, gettext_noop
 
 BULLETS = {"\uf0b7", "\uf0a7", "–", "◦", "▪", "●", "•"}
 CONJUNCTIONS = {"og", "eller", "samt", "and", "or"}
+CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+DRAW_FORM = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")  # "/Fm1 Do": draw an XObject
 PAGE_NUMBER = re.compile(r"(?:side\s*)?\d{1,4}(?:\s*(?:af|/)\s*\d{1,4})?", re.IGNORECASE)
 MARGIN = 0.1  # headers and footers sit in the top and bottom tenth of the page
 TAB_GAP = 2.0  # a horizontal gap wider than this many font sizes separates columns
@@ -48,53 +61,34 @@ class _VisualLine:
 def extract_pdf(data: bytes, limits: Limits = Limits(), progress=None) -> Extracted:
     """Read a PDF's text layer into Lines; pages with no text layer, or only a garbage one (a
     scanner's poor OCR), are read by OCR, the whole PDF when every page is such a page;
-    `progress(done, total)` is called as OCR'd pages finish."""
+    `progress(done, total)` is called as OCR'd pages finish.
+
+    Every failure is a ParseError: pdfminer and pdfplumber raise many types (TypeError,
+    RecursionError, their own) for damaged files, and all of them mean one thing.
+    """
     _check_bytes(data, limits)
     started = time.monotonic()
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         declared = _declared_pages(pdf)
-    except Exception as error:  # pdfminer raises many types for damaged files; all mean one thing
+    except (ParseError, MemoryError):
+        raise
+    except Exception as error:
         raise _open_error(error) from error
-    # The page tree's own count refuses a huge PDF before its pages are built (closing a
-    # pdfplumber PDF builds them all; the in-memory stream needs no closing).
-    _check_page_count(declared, limits)
-    with pdf:
-        try:
-            pages = pdf.pages
-        except Exception as error:  # the page tree itself can be damaged
-            raise _open_error(error) from error
-        if not pages:
-            raise ParseError(gettext_noop("PDF-filen er beskadiget; den har ingen læsbare sider."))
-        _check_page_count(len(pages), limits)
-        per_page: list[list[_VisualLine]] = []
-        heights: list[float] = []
-        urls: list[str] = []
-        for number, page in enumerate(pages, start=1):
-            if time.monotonic() - started > limits.max_seconds:
-                raise ParseError(
-                    gettext_noop("Læsningen af PDF-filen tog mere end %(seconds).0f sekunder."),
-                    seconds=limits.max_seconds,
-                )
-            try:
-                _check_inflated_size(page, limits)
-                chars = _page_chars(page)
-                links = [(link["uri"], link) for link in page.hyperlinks if link.get("uri")]
-            except ParseError:
-                raise
-            except Exception as error:  # a damaged content stream
-                raise ParseError(
-                    gettext_noop("PDF-filen er beskadiget; dens sider kan ikke læses.")
-                ) from error
-            lines = _group_lines(chars, number)
-            _attach_links(lines, links)
-            for uri, _ in links:
-                uri = uri.replace("\x00", "")
-                if uri not in urls:
-                    urls.append(uri)
-            per_page.append(lines)
-            heights.append(float(page.height))
-            page.close()
+    try:
+        # The page tree's own count refuses a huge PDF before its pages are built.
+        _check_page_count(declared, limits)
+        per_page, heights, urls = _read_pages(pdf, limits)
+    except (ParseError, MemoryError):
+        raise
+    except Exception as error:  # a damaged page tree, box or content stream
+        if _out_of_memory(error):
+            raise MemoryError from error  # the sandbox's ceiling, however pdfplumber wrapped it
+        raise ParseError(
+            gettext_noop("PDF-filen er beskadiget; dens sider kan ikke læses.")
+        ) from error
+    # Not closed: pdfplumber's close() builds every page (and raises again on a damaged tree);
+    # each page was closed as it was read, and the in-memory stream needs no closing.
     scanned = [index for index, lines in enumerate(per_page) if _needs_ocr(lines)]
     if not scanned:
         return _extracted(per_page, heights, urls)
@@ -119,6 +113,52 @@ def _needs_ocr(lines: list[_VisualLine]) -> bool:
     return not lines or garbage_text(" ".join(line.text for line in lines))
 
 
+def _out_of_memory(error: BaseException | None) -> bool:
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, MemoryError):
+            return True
+        wrapped = error.args[0] if error.args and isinstance(error.args[0], BaseException) else None
+        error = wrapped or error.__cause__ or error.__context__
+        seen += 1
+    return False
+
+
+def _read_pages(pdf, limits: Limits) -> tuple[list[list[_VisualLine]], list[float], list[str]]:
+    started = time.monotonic()
+    pages = pdf.pages
+    if not pages:
+        raise ParseError(gettext_noop("PDF-filen er beskadiget; den har ingen læsbare sider."))
+    _check_page_count(len(pages), limits)
+    per_page: list[list[_VisualLine]] = []
+    heights: list[float] = []
+    urls: list[str] = []
+    for number, page in enumerate(pages, start=1):
+        if time.monotonic() - started > limits.max_seconds:
+            raise ParseError(
+                gettext_noop("Læsningen af PDF-filen tog mere end %(seconds).0f sekunder."),
+                seconds=limits.max_seconds,
+            )
+        _check_inflated_size(page, limits)
+        chars = _page_chars(page)
+        links = [(link["uri"], link) for link in page.hyperlinks if link.get("uri")]
+        lines = _group_lines(chars, number)
+        _attach_links(lines, links)
+        for uri, _ in links:
+            uri = _clean(uri)
+            if uri not in urls:
+                urls.append(uri)
+        per_page.append(lines)
+        heights.append(float(page.height))
+        page.close()
+    return per_page, heights, urls
+
+
+def _clean(text: str) -> str:
+    """Without control characters (a font may map a glyph to ESC); tabs are kept."""
+    return CONTROL.sub("", text)
+
+
 def _check_bytes(data: bytes, limits: Limits) -> None:
     if len(data) > limits.max_bytes:
         raise too_large(len(data), limits)
@@ -132,31 +172,103 @@ def _check_bytes(data: bytes, limits: Limits) -> None:
 
 
 def _check_inflated_size(page, limits: Limits) -> None:
-    """Refuse a page whose content streams inflate beyond max_bytes: a decompression bomb.
+    """Refuse a page whose drawing inflates beyond max_bytes: a decompression bomb.
 
-    pdfminer inflates a stream whole in memory, so the size is measured first, bounded.
+    pdfminer inflates each stream whole in memory and interprets a Form XObject each time it is
+    drawn, so what the page would cost is measured first, bounded: its content streams through
+    every filter chain, plus each drawn form's (with the forms it draws in turn), counted as often
+    as it is drawn. Forms nested deeper than max_xobject_depth (or drawing themselves) are refused.
     """
-    budget = limits.max_bytes
-    for ref in page.page_obj.contents:
-        stream = resolve1(ref)
-        if not isinstance(stream, PDFStream) or stream.rawdata is None or stream.decipher:
-            continue
-        filters = [getattr(name, "name", name) for name, _ in stream.get_filters()]
-        if filters != ["FlateDecode"]:
-            continue
-        try:
-            budget -= len(zlib.decompressobj().decompress(stream.rawdata, budget + 1))
-        except zlib.error:
-            continue  # pdfminer reports a broken stream in its own way
-        if budget < 0:
+    sizes: dict[int, int | None] = {}  # a form's cost; None while it is being measured
+
+    def bomb() -> ParseError:
+        return ParseError(
+            gettext_noop(
+                "Side %(page)d i PDF-filen fylder mere end %(limit).0f MB udpakket; den "
+                "afvises som en dekomprimeringsbombe."
+            ),
+            page=page.page_number,
+            limit=limits.max_bytes / 1e6,
+        )
+
+    def cost(streams: list, resources, depth: int) -> int:
+        if depth > limits.max_xobject_depth:
             raise ParseError(
                 gettext_noop(
-                    "Side %(page)d i PDF-filen fylder mere end %(limit).0f MB udpakket; den "
-                    "afvises som en dekomprimeringsbombe."
+                    "Side %(page)d i PDF-filen tegner figurer i hinanden mere end %(limit)d lag "
+                    "dybt; den afvises."
                 ),
                 page=page.page_number,
-                limit=limits.max_bytes / 1e6,
+                limit=limits.max_xobject_depth,
             )
+        xobjects = resolve1((resolve1(resources) or {}).get("XObject")) or {}
+        total = 0
+        for stream in streams:
+            data = _bounded_data(stream, limits.max_bytes - total)
+            if data is None:
+                raise bomb()
+            total += len(data)
+            for name in DRAW_FORM.findall(data) if xobjects else ():
+                form = resolve1(xobjects.get(name.decode("latin-1")))
+                if not isinstance(form, PDFStream) or _name(form.get("Subtype")) != "Form":
+                    continue
+                if id(form) not in sizes:
+                    sizes[id(form)] = None
+                    sizes[id(form)] = cost([form], form.get("Resources") or resources, depth + 1)
+                elif sizes[id(form)] is None:  # it draws itself
+                    cost([], None, limits.max_xobject_depth + 1)
+                total += sizes[id(form)]
+                if total > limits.max_bytes:
+                    raise bomb()
+        return total
+
+    streams = [resolve1(ref) for ref in page.page_obj.contents]
+    cost([s for s in streams if isinstance(s, PDFStream)], page.page_obj.resources, 0)
+
+
+def _name(value) -> str:
+    return str(getattr(resolve1(value), "name", value))
+
+
+def _bounded_data(stream: PDFStream, budget: int) -> bytes | None:
+    """The stream's bytes through its filter chain, or None once they pass `budget` bytes.
+
+    Image filters and unknown ones end the chain: their output is never interpreted as content.
+    """
+    if stream.rawdata is None:
+        return stream.data if len(stream.data or b"") <= budget else None
+    data = stream.rawdata
+    if stream.decipher:
+        data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+    for name, _ in stream.get_filters():
+        if name in LITERALS_FLATE_DECODE:
+            inflater = zlib.decompressobj()
+            try:
+                data = inflater.decompress(data, budget + 1)
+            except zlib.error:
+                return data[:0]  # pdfminer reports a broken stream in its own way
+        elif name in LITERALS_LZW_DECODE:
+            data = _bounded_lzw(data, budget)
+        elif name in LITERALS_ASCII85_DECODE:
+            data = ascii85decode(data)
+        elif name in LITERALS_ASCIIHEX_DECODE:
+            data = asciihexdecode(data)
+        elif name in LITERALS_RUNLENGTH_DECODE:  # at most 64 times its input
+            data = rldecode(data)
+        else:
+            break
+        if data is None or len(data) > budget:
+            return None
+    return data
+
+
+def _bounded_lzw(data: bytes, budget: int) -> bytes | None:
+    out = bytearray()
+    for chunk in LZWDecoder(io.BytesIO(data)).run():
+        out += chunk
+        if len(out) > budget:
+            return None
+    return bytes(out)
 
 
 def _declared_pages(pdf) -> int:
@@ -210,7 +322,7 @@ def _page_chars(page) -> list[dict]:
 
 def _group_lines(chars: list[dict], page: int) -> list[_VisualLine]:
     """Characters → visual lines, top to bottom, each read left to right."""
-    chars = [c for c in chars if c.get("upright", True) and c["text"] not in ("", "\x00")]
+    chars = [c for c in chars if c.get("upright", True) and _clean(c["text"])]
     chars.sort(key=lambda c: (round(c["bottom"], 1), c["x0"]))
     rows: list[list[dict]] = []
     for char in chars:
@@ -231,7 +343,7 @@ def _line_from_chars(row: list[dict], page: int) -> _VisualLine:
     parts: list[str] = []
     previous = None
     for char in row:
-        text = char["text"].replace("\x00", "")
+        text = _clean(char["text"])
         if previous is not None:
             gap = char["x0"] - previous["x1"]
             if gap > TAB_GAP * char["size"]:
@@ -268,7 +380,7 @@ def _attach_links(lines: list[_VisualLine], links: list[tuple[str, dict]]) -> No
         for line in lines:
             overlaps = box["top"] < line.bottom and box["bottom"] > line.top
             if overlaps and box["x0"] < line.x1 and box["x1"] > line.x0:
-                uri = uri.replace("\x00", "")
+                uri = _clean(uri)
                 if uri not in line.links:
                     line.links.append(uri)
 

@@ -13,13 +13,17 @@ from ingest.parsing.messages import gettext_noop
 URL_RE = re.compile(r"https?://[^\s<>()\"'\]]+")
 # "DASSOS      Referat 25.11.21", "Forretningsudvalget – Dagsorden 12.9.25": the running header
 # (or footer) of every page: a short name, the document kind and a short date.
+# "(?:\s*[–—|-])?\s+", not "\s*[–—|-]?\s+": two adjacent runs of spaces would try every split
+# of a long run of spaces, which is quadratic.
 RUNNING_HEADER_RE = re.compile(
-    r"^\s*(?:[A-ZÆØÅ][^\t\n]{0,60}?\s*[–—|-]?\s+)?(?:Referat|Dagsorden|Beslutningsreferat)"
-    r"\s*[–—|-]?\s+\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*$"
+    r"^\s*(?:[A-ZÆØÅ][^\t\n]{0,60}?(?:\s*[–—|-])?\s+)?(?:Referat|Dagsorden|Beslutningsreferat)"
+    r"(?:\s*[–—|-])?\s+\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*$"
 )
 PAGE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*)$")
-MD_LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
+# Linear on any line: neither part may hold its own opening bracket, so a line of "[" or "]("
+# is scanned once, not once per bracket.
+MD_LINK_RE = re.compile(r"\[([^\[\]\n]*)\]\(([^()\s]*)\)")
 MD_ESCAPE_RE = re.compile(r"\\([\\()\[\]*_#])")
 BOLD_RE = re.compile(r"\*\*|</?b>", re.IGNORECASE)
 # "*emphasis*" in any rendering (the plain seeds carry it too); bounded, no nested quantifiers.

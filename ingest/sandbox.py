@@ -1,0 +1,148 @@
+"""Parse one document in a child process that the parent bounds in memory and time.
+
+The parser's own checks refuse the common bombs early (size, pages, inflated streams, XObject
+depth); this is the backstop for whatever they miss. The child runs in its own process group with
+an address-space ceiling (RLIMIT_AS); the parent kills the whole group — OCR's Tesseract
+included — when the wall-clock limit passes. Either breach ends as a one-sentence ParseError, and
+the caller goes on.
+"""
+from __future__ import annotations
+
+import inspect
+import multiprocessing
+import os
+import resource
+import signal
+import time
+import traceback
+from collections.abc import Callable
+
+from ingest.parsing import parse_document
+from ingest.parsing.contract import ParsedMeeting, ParseError
+from ingest.parsing.limits import Limits, out_of_memory, out_of_time
+from ingest.parsing.messages import Message, gettext_noop
+
+Progress = Callable[[int, int], None]
+GRACE_SECONDS = 5.0  # the child's own time check answers first, with the page it stopped at
+
+
+class ChildCrashed(RuntimeError):
+    """The parser's child died without an answer for a reason other than the limits."""
+
+
+def parse_isolated(
+    data: bytes,
+    filename: str,
+    limits: Limits = Limits(),
+    *,
+    sha256: str | None = None,
+    progress: Progress | None = None,
+) -> ParsedMeeting:
+    """parse_document in a bounded child process; raises ParseError (a bomb's refusal included).
+
+    `progress(done, total)`, when given, is called in this process as the child reports it.
+    """
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(
+        target=_child, args=(sender, data, filename, limits, sha256, progress is not None),
+        daemon=True,
+    )
+    child.start()
+    sender.close()
+    deadline = time.monotonic() + limits.max_seconds + GRACE_SECONDS
+    try:
+        answer = _wait(child, receiver, deadline, progress)
+    finally:
+        _kill_group(child)
+        receiver.close()
+    kind, payload = answer
+    if kind == "parsed":
+        return payload
+    if kind == "refused":
+        raise ParseError(payload)
+    if kind == "memory":
+        raise out_of_memory(limits)
+    if kind == "time":
+        raise out_of_time(limits)
+    raise ChildCrashed(payload)
+
+
+def _wait(child, receiver, deadline: float, progress: Progress | None) -> tuple[str, object]:
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return "time", None
+        if receiver.poll(min(left, 1.0)):
+            try:
+                kind, *payload = receiver.recv()
+            except EOFError:  # the child died: killed by the kernel, or its limit
+                child.join(1.0)
+                return _death(child)
+            if kind == "progress":
+                if progress is not None:
+                    progress(*payload)
+                continue
+            return kind, payload[0]
+        if not child.is_alive():
+            if receiver.poll(0):
+                continue  # its answer arrived as it exited
+            return _death(child)
+
+
+def _death(child) -> tuple[str, object]:
+    # A child over its address-space ceiling may die inside a C library instead of raising
+    # MemoryError; a kill by signal (SIGKILL from the kernel's OOM killer, SIGSEGV) means the same.
+    if child.exitcode is not None and child.exitcode < 0:
+        return "memory", None
+    return "crashed", f"the parser's process exited with code {child.exitcode}"
+
+
+def _kill_group(child) -> None:
+    """Kill the child's process group (Tesseract included) and reap the child."""
+    if child.pid is not None:
+        try:
+            os.killpg(child.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+    child.join(5.0)
+
+
+def _child(sender, data, filename, limits, sha256, wants_progress) -> None:
+    os.setpgid(0, 0)  # its own group: the parent's kill reaches every grandchild
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _cap_memory(limits.max_memory)
+    kwargs = {"sha256": sha256}
+    if wants_progress and "progress" in inspect.signature(parse_document).parameters:
+        kwargs["progress"] = lambda done, total: sender.send(("progress", done, total))
+    try:
+        answer = ("parsed", parse_document(data, filename, limits, **kwargs))
+    except ParseError as error:
+        answer = ("refused", error.message)
+    except MemoryError:
+        answer = ("memory", None)
+    except BaseException:  # a parser bug: the parent logs it; its type reaches the message
+        answer = ("crashed", traceback.format_exc(limit=8))
+    try:
+        sender.send(answer)
+    except MemoryError:
+        sender.send(("memory", None))
+    sender.close()
+    os._exit(0)
+
+
+def _cap_memory(extra: int) -> None:
+    """Allow the child its inherited address space plus `extra` bytes, no more."""
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[0])
+    ceiling = pages * os.sysconf("SC_PAGE_SIZE") + extra
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+
+
+def crash_message(error: ChildCrashed) -> Message:
+    """The stored reason for a child that died of a parser bug."""
+    last = str(error).strip().splitlines()[-1:] or ["?"]
+    return Message(
+        gettext_noop("Filen kunne ikke læses på grund af en intern fejl (%(error)s)."),
+        error=last[0].split(":")[0][:80],
+    )

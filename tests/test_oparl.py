@@ -322,3 +322,19 @@ def test_a_withdrawn_meeting_and_its_items_stay_as_deleted_objects(client):
 
     draft = Meeting.objects.exclude(status="published").exclude(pk=meeting.pk).first()
     assert client.get(f"/oparl/v1/meeting/{draft.pk}/").status_code == 404  # never public
+
+
+def test_the_body_lists_memberships_locations_and_empty_terms_and_consultations(client):
+    body = client.get("/oparl/v1/body/dassos/").json()
+    memberships = client.get(body["membership"]).json()
+    first = memberships["data"][0]
+    assert first["type"].endswith("/Membership")
+    assert first["startDate"] == first["endDate"]
+    assert client.get(first["id"]).json() == first
+    attended = client.get(first["dassos:meeting"]).json()
+    assert first["person"] in attended["participant"] + attended.get("dassos:absent", [])
+    locations = client.get(body["locationList"]).json()["data"]
+    assert locations and all(loc["type"].endswith("/Location") for loc in locations)
+    for name in ("legislativeTermList", "consultation"):
+        empty = client.get(body[name]).json()
+        assert empty["data"] == [] and empty["pagination"]["totalElements"] == 0

@@ -12,7 +12,16 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import get_resolver, reverse
 
-from minutes.models import AgendaItem, Attachment, Body, Meeting, Organisation, Person, Topic
+from minutes.models import (
+    AgendaItem,
+    Attachment,
+    Body,
+    Meeting,
+    Organisation,
+    Participant,
+    Person,
+    Topic,
+)
 from minutes.sitemaps import SITEMAPS
 from tests.security_support import load, seed_with
 from tests.test_security_headers import INLINE
@@ -90,8 +99,10 @@ def _kwargs(name: str) -> list[dict]:
         *({"kind": "source", "pk": m.current_source_id} for m in Meeting.objects.all()),
         *({"kind": "bilag", "pk": a.pk} for a in Attachment.objects.exclude(file="")),
     ]
+    choices["oparl:membership"] = [{"pk": p.pk} for p in Participant.objects.all()]
     for suffix in ("", "-meetings", "-agendaitems", "-persons", "-organizations", "-files",
-                   "-papers"):
+                   "-papers", "-memberships", "-locations", "-legislative-terms",
+                   "-consultations"):
         choices[f"oparl:body{suffix}"] = [{"slug": b.slug} for b in Body.objects.all()]
     choices["oparl:not-found"] = [{"rest": "no-such-endpoint/"}]
     return choices.get(name, [{}])

@@ -101,6 +101,10 @@ def body(obj: Body, url: UrlFor, *, created: datetime | None, modified: datetime
             "agendaItem": url("oparl:body-agendaitems", slug),
             "file": url("oparl:body-files", slug),
             "paper": url("oparl:body-papers", slug),
+            "membership": url("oparl:body-memberships", slug),
+            "locationList": url("oparl:body-locations", slug),
+            "legislativeTermList": url("oparl:body-legislative-terms", slug),
+            "consultation": url("oparl:body-consultations", slug),
             "legislativeTerm": [],
             "web": url("minutes:home"),
             "created": stamp(created),
@@ -249,6 +253,30 @@ def agenda_item(obj: AgendaItem, url: UrlFor, *, meeting: Meeting | None = None)
                 _compact({"label": a.label, "title": a.title, "url": a.url}) for a in attachments
             ],
             "dassos:pages": [obj.page_start, obj.page_end] if obj.page_start else None,
+        }
+    )
+
+
+def membership(obj, url: UrlFor) -> dict:
+    """A person's seat at one meeting (a participation), as OParl's Membership: present or
+    absent, for an organisation, in a role; its dates are the meeting's."""
+    meeting_obj = obj.meeting
+    return _compact(
+        {
+            "id": url("oparl:membership", obj.pk),
+            "type": oparl_type("Membership"),
+            "person": url("oparl:person", obj.person_id),
+            "organization": url("oparl:organization", obj.organisation_id)
+            if obj.organisation_id
+            else None,
+            "role": obj.role,
+            "startDate": meeting_obj.date.isoformat(),
+            "endDate": meeting_obj.date.isoformat(),
+            "created": stamp(meeting_obj.created_at),
+            "modified": stamp(meeting_obj.updated_at),
+            "dassos:meeting": url("oparl:meeting", meeting_obj.pk),
+            "dassos:status": obj.status,
+            "dassos:note": obj.note,
         }
     )
 

@@ -15,6 +15,17 @@ urlpatterns = [
     path("body/<slug:slug>/organizations/", views.body_organizations, name="body-organizations"),
     path("body/<slug:slug>/files/", views.body_files, name="body-files"),
     path("body/<slug:slug>/papers/", views.body_papers, name="body-papers"),
+    path("body/<slug:slug>/memberships/", views.body_memberships, name="body-memberships"),
+    path("body/<slug:slug>/locations/", views.body_locations, name="body-locations"),
+    path(
+        "body/<slug:slug>/legislative-terms/",
+        views.body_legislative_terms,
+        name="body-legislative-terms",
+    ),
+    path(
+        "body/<slug:slug>/consultations/", views.body_consultations, name="body-consultations"
+    ),
+    path("membership/<int:pk>/", views.membership, name="membership"),
     path("meeting/<int:pk>/", views.meeting, name="meeting"),
     path("meeting/<int:pk>/location/", views.location, name="location"),
     path("agenda-item/<int:pk>/", views.agenda_item, name="agendaitem"),

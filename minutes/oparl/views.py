@@ -239,6 +239,45 @@ def body_agendaitems(request, url, slug):
     return object_list(request, segments)
 
 
+def _memberships():
+    return Participant.objects.public().select_related("meeting")
+
+
+@oparl_view
+def body_memberships(request, url, slug):
+    """Every participation in the body's published meetings: OParl's memberships."""
+    queryset = _memberships().filter(meeting__body=_body(slug))
+    stamps = field_filter("meeting__created_at"), field_filter("meeting__updated_at")
+    return object_list(request, [Segment(queryset, lambda p: s.membership(p, url), *stamps)])
+
+
+@oparl_view
+def membership(request, url, pk):
+    return s.membership(get_object_or_404(_memberships(), pk=pk), url)
+
+
+@oparl_view
+def body_locations(request, url, slug):
+    """Where the body's published meetings took place (each meeting's Location)."""
+    queryset = Meeting.objects.public().filter(body=_body(slug)).exclude(location="", room="")
+    stamps = field_filter("created_at"), field_filter("updated_at")
+    return object_list(request, [Segment(queryset, lambda m: s.location(m, url), *stamps)])
+
+
+@oparl_view
+def body_legislative_terms(request, url, slug):
+    """The archive knows no legislative terms: an empty list, as OParl asks for one."""
+    _body(slug)
+    return object_list(request, [Segment(Meeting.objects.none(), dict, no_filter, no_filter)])
+
+
+@oparl_view
+def body_consultations(request, url, slug):
+    """No papers are consulted in this archive yet (cases are not OParl papers): empty."""
+    _body(slug)
+    return object_list(request, [Segment(Meeting.objects.none(), dict, no_filter, no_filter)])
+
+
 @oparl_view
 def body_persons(request, url, slug):
     queryset = Person.objects.public(_body(slug))

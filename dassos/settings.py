@@ -55,6 +55,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before any view or CSRF check reads the body: it may refuse it unread.
+    "dassos.middleware.BoundedRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -175,6 +177,9 @@ TASKS = {
     }
 }
 LOGOUT_REDIRECT_URL = "/"
+# Any request body but a signed-in user's upload: larger ones are refused (413) unread. The
+# reverse proxy should refuse the same sooner (README: Configuration).
+REQUEST_MAX_BYTES = envint("REQUEST_MAX_BYTES", 2_621_440)
 # Uploaded referater over INGEST_MAX_BYTES are counted but not written to disk.
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",

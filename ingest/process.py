@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from ingest.i18n import translate
 from ingest.load import LOADED, REPLACEMENT, UNCHANGED, UPDATED, load_parsed
+from ingest.parsing import parse_document
 from ingest.parsing.contract import ParseError
 from ingest.parsing.limits import Limits, too_large
 from ingest.parsing.messages import Message, gettext_noop
@@ -108,7 +109,7 @@ def process_source(
             data = read_original(source)
         parsed = parse_isolated(
             data, filename, limits_from_settings(), sha256=source.sha256,
-            progress=_progress_saver(source),
+            progress=_progress_saver(source), parse=parse_document,
         )
         loaded = load_parsed(parsed, source, published=published, replace=replace)
     except ParseError as exc:

@@ -37,15 +37,18 @@ def parse_isolated(
     *,
     sha256: str | None = None,
     progress: Progress | None = None,
+    parse: Callable[..., ParsedMeeting] | None = None,
 ) -> ParsedMeeting:
     """parse_document in a bounded child process; raises ParseError (a bomb's refusal included).
 
-    `progress(done, total)`, when given, is called in this process as the child reports it.
+    `progress(done, total)`, when given, is called in this process as the child reports it;
+    `parse` replaces parse_document (the child is forked, so any callable will do).
     """
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
-        target=_child, args=(sender, data, filename, limits, sha256, progress is not None),
+        target=_child,
+        args=(sender, parse or parse_document, data, filename, limits, sha256, bool(progress)),
         daemon=True,
     )
     child.start()
@@ -108,15 +111,15 @@ def _kill_group(child) -> None:
     child.join(5.0)
 
 
-def _child(sender, data, filename, limits, sha256, wants_progress) -> None:
+def _child(sender, parse, data, filename, limits, sha256, wants_progress) -> None:
     os.setpgid(0, 0)  # its own group: the parent's kill reaches every grandchild
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _cap_memory(limits.max_memory)
     kwargs = {"sha256": sha256}
-    if wants_progress and "progress" in inspect.signature(parse_document).parameters:
+    if wants_progress and "progress" in inspect.signature(parse).parameters:
         kwargs["progress"] = lambda done, total: sender.send(("progress", done, total))
     try:
-        answer = ("parsed", parse_document(data, filename, limits, **kwargs))
+        answer = ("parsed", parse(data, filename, limits, **kwargs))
     except ParseError as error:
         answer = ("refused", error.message)
     except MemoryError:

@@ -237,6 +237,10 @@ class SourceDocument(models.Model):
     task_id = models.CharField(
         _("job"), max_length=64, blank=True, help_text=_("Baggrundsjobbet, der læser filen.")
     )
+    # The reading's lease: the worker renews it while it reads; a "parsing" source whose lease
+    # ran out lost its worker and is queued again (ingest.tasks.recover_stalled).
+    heartbeat_at = models.DateTimeField(_("sidst i live"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("læseforsøg afbrudt"), default=0)
     # A replacement's parse as the contract's JSON, kept until staff confirm it, so the review
     # page compares it with the public version without parsing in the web request.
     parsed = models.JSONField(_("læst indhold"), default=dict, blank=True, editable=False)

@@ -385,9 +385,10 @@ def organisation_cases(organisation: Organisation) -> QuerySet[AgendaItem]:
     representatives = Participant.objects.public().filter(
         organisation=organisation
     ).values("person_id")
-    return AgendaItem.objects.public().filter(
-        Q(pk__in=named) | Q(presenters__in=representatives)
-    ).distinct()
+    presented = AgendaItem.presenters.through.objects.filter(
+        person__in=representatives
+    ).values("agendaitem_id")
+    return AgendaItem.objects.public().filter(Q(pk__in=named) | Q(pk__in=presented))
 
 
 SUGGEST_MIN = 4  # shorter words are not corrected

@@ -8,8 +8,10 @@ import json
 from collections.abc import Iterator
 from io import BytesIO
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_safe
@@ -66,12 +68,13 @@ def _csv_cell(value: datetime.date | str) -> str:
 
 @require_safe
 def decisions_csv(request: HttpRequest) -> HttpResponse:
-    """/beslutninger.csv?…: the filtered decisions as CSV (UTF-8 with BOM, so spreadsheets
-    read æ, ø and å)."""
+    """/beslutninger.csv?…: the filtered decisions as CSV for Danish Excel: semicolons between
+    fields (Danish Excel's list separator; with commas it opens everything in one column) and
+    UTF-8 with a BOM, so æ, ø and å read right. The workbook (.xlsx) stays the first choice."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="dassos-beslutninger.csv"'
     response.write("\ufeff")
-    writer = csv.writer(response)
+    writer = csv.writer(response, delimiter=";")
     writer.writerow([_(title) for title, _width in COLUMNS])
     for row in decision_rows(request):
         writer.writerow([_csv_cell(value) for value in row])
@@ -119,7 +122,7 @@ def decisions_xlsx(request: HttpRequest) -> HttpResponse:
 def meeting_json(request: HttpRequest, date: str, body: str) -> HttpResponse:
     """/moeder/2024-03-01/dassos.json: the meeting in the shape `parse_minutes --json` prints."""
     meeting = get_object_or_404(meeting_for_export(), date=date, body__slug=body)
-    data = meeting_contract(meeting).to_dict()
+    data = with_links(meeting_contract(meeting).to_dict(), meeting, request)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
@@ -127,6 +130,23 @@ def meeting_json(request: HttpRequest, date: str, body: str) -> HttpResponse:
     response["Content-Disposition"] = f'inline; filename="{meeting.body.slug}-{date}.json"'
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+def with_links(data: dict, meeting: Meeting, request: HttpRequest) -> dict:
+    """The contract tree plus where each part lives: this document's own URL (`id`), the
+    meeting's page and OParl object, and each item's page (documented at /data/)."""
+    absolute = request.build_absolute_uri
+    links = {
+        "id": absolute(meeting.get_json_url()),
+        "web": absolute(meeting.get_absolute_url()),
+        "oparl": absolute(reverse("oparl:meeting", args=[meeting.pk])),
+        "license": settings.OPEN_DATA_LICENSE,
+        "documentation": absolute(reverse("opendata:data")),
+    }
+    pages = {item.number: absolute(item.get_absolute_url()) for item in meeting.items.all()}
+    for item in data["items"]:
+        item["web"] = pages.get(item["number"])
+    return {**links, **data}
 
 
 @require_safe
@@ -152,3 +172,17 @@ def meeting_json_on_date(request: HttpRequest, date: str) -> HttpResponse:
                             json_dumps_params={"ensure_ascii": False})
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+@require_safe
+def open_data(request: HttpRequest) -> HttpResponse:
+    """/data/: what can be fetched and in which shape (the meeting JSON's fields documented)."""
+    return render(
+        request,
+        "minutes/open_data.html",
+        {
+            "license": settings.OPEN_DATA_LICENSE,
+            "oparl": request.build_absolute_uri(reverse("oparl:system")),
+            "example": Meeting.objects.public().select_related("body").order_by("-date").first(),
+        },
+    )

@@ -15,6 +15,7 @@ from minutes.sitemaps import SITEMAPS
 
 opendata = [
     path("robots.txt", health.robots, name="robots"),
+    path("data/", exports.open_data, name="data"),
     path("sundhed/", health.health, name="health"),
     path("kilder/<int:pk>/", downloads.source, name="source"),
     path("kilder/<int:pk>/download/", downloads.source, {"download": True}, name="source-download"),

@@ -49,7 +49,7 @@ def test_the_csv_and_the_workbook_hold_the_same_rows(client):
     query = "?outcome=noted&date_from=2021-01-01&date_to=2021-12-31"
     workbook = workbook_rows(client, query)
     response = client.get(f"/beslutninger.csv{query}")
-    table = list(csv.reader(StringIO(response.content.decode("utf-8-sig"))))
+    table = list(csv.reader(StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
 
     assert len(workbook) > 1 and len(table) == len(workbook)
     assert tuple(table[0]) == workbook[0]
@@ -81,11 +81,14 @@ def test_a_meeting_as_json_is_the_parse_contract_of_its_referat(client):
 
     exported = response.json()
 
-    assert exported.keys() == parsed.keys()
+    # The contract's keys, plus the links to where each part lives (documented at /data/).
+    links = {"id", "web", "oparl", "license", "documentation"}
+    assert exported.keys() == parsed.keys() | links
     assert exported["source"] == parsed["source"]
     assert exported["meeting"] == parsed["meeting"]
     assert exported["participants"] == parsed["participants"]
     for mine, theirs in zip(exported["items"], parsed["items"], strict=True):
+        assert mine.pop("web").endswith(f"/punkt/{theirs['number']}/")
         assert mine == theirs
 
 
@@ -94,3 +97,18 @@ def test_a_draft_meeting_has_no_json(client):
     assert client.get(f"/moeder/{DRAFT_DATE}/dassos.json").status_code == 404
     assert client.get("/moeder/2021-02-30.json").status_code == 404
     assert client.get("/moeder/2021-02-30/dassos.json").status_code == 404
+
+
+def test_the_meeting_json_links_its_pages_and_the_documentation_page_describes_it(client):
+    from minutes.models import Meeting
+
+    meeting = Meeting.objects.public().order_by("-date").first()
+    data = client.get(meeting.get_json_url()).json()
+    assert data["id"] == f"http://testserver{meeting.get_json_url()}"
+    assert data["web"] == f"http://testserver{meeting.get_absolute_url()}"
+    assert data["oparl"].startswith("http://testserver/oparl/v1/meeting/")
+    assert all(item["web"].startswith(data["web"] + "punkt/") for item in data["items"])
+    page = client.get(data["documentation"].removeprefix("http://testserver")).content.decode()
+    for field in ("source", "meeting", "participants", "items", "warnings", "doctype"):
+        assert field in page
+    assert meeting.get_json_url() in page

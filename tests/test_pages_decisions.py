@@ -103,7 +103,7 @@ def test_it_pages_through_the_list_keeping_the_filters(client):
 def test_the_csv_export_holds_the_filtered_decisions(client):
     response = client.get("/beslutninger.csv?topic=botilbud")
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:5] == ["Dato", "Punkt", "Afsnit", "Titel", "Udfald"]
     expected = Decision.objects.filter(item__topics__slug="botilbud").count()
     assert len(rows) - 1 == expected
@@ -123,7 +123,7 @@ def test_the_csv_has_one_address_and_the_older_one_leads_there(client):
 def test_the_csv_export_defuses_spreadsheet_formulas(client):
     Decision.objects.filter(item__title__contains="Kollegiet").update(text="=HYPERLINK(\"x\")")
     response = client.get("/beslutninger.csv?q=Kollegiet")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert {row[5] for row in rows[1:]} == {"'=HYPERLINK(\"x\")"}
 
 

@@ -33,4 +33,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
 CMD ["gunicorn", "dassos.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
 
 # Uploaded referater are parsed in the background by a worker: the same image with the same
-# DATABASE_URL and media volume runs `python manage.py db_worker` (docker-compose.yml does both).
+# DATABASE_URL and media volume runs `python manage.py ingest_worker` (docker-compose.yml does both).

@@ -20,7 +20,7 @@ setup: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py ingest fixtures/
 
-# The web server plus a background worker (`manage.py db_worker`) that reads uploads.
+# The web server plus a background worker (`manage.py ingest_worker`) that reads uploads.
 run: setup
 	PY=$(PY) HOST=$(HOST) sh scripts/run_dev.sh
 

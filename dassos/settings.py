@@ -161,6 +161,9 @@ INGEST_OCR_WORKERS = envint("INGEST_OCR_WORKERS", os.cpu_count() or 1)
 INGEST_MAX_SECONDS = envint("INGEST_MAX_SECONDS", 600)
 # Memory the parser's child process may use beyond the worker's own; over it, the file is refused.
 INGEST_MAX_MEMORY_MB = envint("INGEST_MAX_MEMORY_MB", 500)
+# A worker renews its reading's lease six times in this many seconds; a reading whose lease ran
+# out lost its worker and is queued again by `manage.py ingest_worker` (at most three times).
+INGEST_LEASE_SECONDS = envint("INGEST_LEASE_SECONDS", 60)
 # /sundhed/ reports the worker as down when a queued parse has waited longer than this.
 HEALTH_MAX_QUEUE_WAIT = envint("HEALTH_MAX_QUEUE_WAIT", 300)
 # The body a referat belongs to when the document names none (the parser never assumes one).

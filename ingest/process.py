@@ -21,7 +21,7 @@ from ingest.parsing import parse_document
 from ingest.parsing.contract import ParseError
 from ingest.parsing.limits import Limits, too_large
 from ingest.parsing.messages import Message, gettext_noop
-from ingest.sandbox import ChildCrashed, crash_message, parse_isolated
+from ingest.sandbox import ChildCrashed, Interrupted, crash_message, parse_isolated
 from ingest.store import read_original, store_bytes
 from minutes.models import Body, Meeting, SourceDocument
 
@@ -102,18 +102,24 @@ def process_source(
     """
     filename = source.original_filename
     source.status = SourceDocument.Status.PARSING
-    source.parse_started_at = timezone.now()
-    source.save(update_fields=["status", "parse_started_at"])
+    source.parse_started_at = source.heartbeat_at = timezone.now()
+    source.save(update_fields=["status", "parse_started_at", "heartbeat_at"])
     try:
         if data is None:
             data = read_original(source)
         parsed = parse_isolated(
             data, filename, limits_from_settings(), sha256=source.sha256,
             progress=_progress_saver(source), parse=parse_document,
+            heartbeat=lambda: SourceDocument.objects.filter(pk=source.pk).update(
+                heartbeat_at=timezone.now()
+            ),
+            heartbeat_seconds=settings.INGEST_LEASE_SECONDS / 6,
         )
         loaded = load_parsed(parsed, source, published=published, replace=replace)
     except ParseError as exc:
         return _fail(source, exc.message)
+    except Interrupted:
+        raise  # the worker is stopping: its task queues the source again
     except ChildCrashed as exc:
         logger.error("The parser crashed on %s:\n%s", filename, exc)
         return _fail(source, crash_message(exc))

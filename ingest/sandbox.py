@@ -8,6 +8,7 @@ the caller goes on.
 """
 from __future__ import annotations
 
+import ctypes
 import inspect
 import multiprocessing
 import os
@@ -24,10 +25,19 @@ from ingest.parsing.messages import Message, gettext_noop
 
 Progress = Callable[[int, int], None]
 GRACE_SECONDS = 5.0  # the child's own time check answers first, with the page it stopped at
+HEARTBEAT_SECONDS = 10.0
+PR_SET_PDEATHSIG = 1  # Linux prctl(2)
+# Set by a worker asked to stop (SIGTERM): the reading under way is abandoned at this monotonic
+# time, so that the worker stops within its grace period; the caller queues the document again.
+stop_at: float | None = None
 
 
 class ChildCrashed(RuntimeError):
     """The parser's child died without an answer for a reason other than the limits."""
+
+
+class Interrupted(RuntimeError):
+    """The worker is stopping: the reading was abandoned, to be done again."""
 
 
 def parse_isolated(
@@ -38,24 +48,31 @@ def parse_isolated(
     sha256: str | None = None,
     progress: Progress | None = None,
     parse: Callable[..., ParsedMeeting] | None = None,
+    heartbeat: Callable[[], None] | None = None,
+    heartbeat_seconds: float = HEARTBEAT_SECONDS,
 ) -> ParsedMeeting:
     """parse_document in a bounded child process; raises ParseError (a bomb's refusal included).
 
     `progress(done, total)`, when given, is called in this process as the child reports it;
-    `parse` replaces parse_document (the child is forked, so any callable will do).
+    `parse` replaces parse_document (the child is forked, so any callable will do);
+    `heartbeat()` is called every `heartbeat_seconds` while the child runs. Raises Interrupted
+    when the worker is stopping (`stop_at` passed).
     """
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
         target=_child,
-        args=(sender, parse or parse_document, data, filename, limits, sha256, bool(progress)),
+        args=(
+            sender, parse or parse_document, data, filename, limits, sha256, bool(progress),
+            os.getpid(),
+        ),
         daemon=True,
     )
     child.start()
     sender.close()
     deadline = time.monotonic() + limits.max_seconds + GRACE_SECONDS
     try:
-        answer = _wait(child, receiver, deadline, progress)
+        answer = _wait(child, receiver, deadline, progress, (heartbeat, heartbeat_seconds))
     finally:
         _kill_group(child)
         receiver.close()
@@ -68,15 +85,25 @@ def parse_isolated(
         raise out_of_memory(limits)
     if kind == "time":
         raise out_of_time(limits)
+    if kind == "stopped":
+        raise Interrupted("the worker is stopping")
     raise ChildCrashed(payload)
 
 
-def _wait(child, receiver, deadline: float, progress: Progress | None) -> tuple[str, object]:
+def _wait(child, receiver, deadline: float, progress, heartbeat) -> tuple[str, object]:
+    heartbeat, every = heartbeat
+    beat = time.monotonic()
     while True:
-        left = deadline - time.monotonic()
+        now = time.monotonic()
+        left = deadline - now
         if left <= 0:
             return "time", None
-        if receiver.poll(min(left, 1.0)):
+        if stop_at is not None and now >= stop_at:
+            return "stopped", None
+        if heartbeat is not None and now - beat >= every:
+            heartbeat()
+            beat = now
+        if receiver.poll(min(left, 1.0, every)):
             try:
                 kind, *payload = receiver.recv()
             except EOFError:  # the child died: killed by the kernel, or its limit
@@ -111,8 +138,9 @@ def _kill_group(child) -> None:
     child.join(5.0)
 
 
-def _child(sender, parse, data, filename, limits, sha256, wants_progress) -> None:
+def _child(sender, parse, data, filename, limits, sha256, wants_progress, parent) -> None:
     os.setpgid(0, 0)  # its own group: the parent's kill reaches every grandchild
+    _die_with(parent)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _cap_memory(limits.max_memory)
     kwargs = {"sha256": sha256}
@@ -132,6 +160,17 @@ def _child(sender, parse, data, filename, limits, sha256, wants_progress) -> Non
         sender.send(("memory", None))
     sender.close()
     os._exit(0)
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this child when its parent dies (a worker killed with -9)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the parent's own kill still applies
+        return
+    if os.getppid() != parent:  # it died before the request took effect
+        os._exit(1)
 
 
 def _cap_memory(extra: int) -> None:

@@ -10,12 +10,17 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django_tasks import TaskResult, task
 from django_tasks.exceptions import TaskResultDoesNotExist, TaskResultMismatch
 
-from ingest.process import process_source, reingest_source
+from ingest.parsing.messages import Message, ngettext_noop
+from ingest.process import _fail, process_source, reingest_source
+from ingest.sandbox import Interrupted
 from minutes.models import SourceDocument
+
+MAX_ATTEMPTS = 3  # readings a worker may die in before the source fails
 
 
 @task()
@@ -28,11 +33,66 @@ def parse_upload(source_id: int, replace: bool = False, reread: bool = False) ->
     source = SourceDocument.objects.select_related("meeting").filter(pk=source_id).first()
     if source is None:
         return "missing"  # discarded while it waited in the queue
-    if reread:
-        return reingest_source(source).status
-    # A retry of a meeting's own current source is a re-read, not a replacement to confirm.
-    own = source.meeting is not None and source.meeting.current_source_id == source.pk
-    return process_source(source, published=False, replace=replace or own).status
+    try:
+        if reread:
+            return reingest_source(source).status
+        # A retry of a meeting's own current source is a re-read, not a replacement to confirm.
+        own = source.meeting is not None and source.meeting.current_source_id == source.pk
+        return process_source(source, published=False, replace=replace or own).status
+    except Interrupted:
+        # The worker was asked to stop: the next one reads the source from the start.
+        enqueue_parse(source, replace=replace, reread=reread)
+        return "requeued"
+
+
+def recover_stalled(now=None) -> list[SourceDocument]:
+    """Queue again the sources being read by a worker that died (their lease ran out), at most
+    MAX_ATTEMPTS times; after that the source fails saying why. Returns the sources handled."""
+    now = now or timezone.now()
+    stale = now - _lease()
+    stalled = list(
+        SourceDocument.objects.filter(status=SourceDocument.Status.PARSING).filter(
+            Q(heartbeat_at__lt=stale) | Q(heartbeat_at__isnull=True, parse_started_at__lt=stale)
+        )
+    )
+    claimed = []
+    for source in stalled:
+        # Claimed by a conditional update, so two workers never both queue it again.
+        source.attempts += 1
+        won = SourceDocument.objects.filter(
+            pk=source.pk, status=SourceDocument.Status.PARSING, attempts=source.attempts - 1
+        ).update(attempts=source.attempts, status=SourceDocument.Status.WAITING)
+        if not won:
+            continue
+        claimed.append(source)
+        _abandon_task(source)
+        if source.attempts >= MAX_ATTEMPTS:
+            _fail(source, Message(
+                ngettext_noop(
+                    "Læsningen blev afbrudt %(count)d gang, fordi baggrundsprocessen stoppede; "
+                    "filen afvises.",
+                    "Læsningen blev afbrudt %(count)d gange, fordi baggrundsprocessen stoppede; "
+                    "filen afvises.",
+                ),
+                count=source.attempts,
+            ))
+        else:
+            own = source.meeting_id is not None and source.meeting.current_source_id == source.pk
+            enqueue_parse(source, replace=own)
+    return claimed
+
+
+def _abandon_task(source: SourceDocument) -> None:
+    """Mark the dead worker's job failed, so the queue does not show it running for ever."""
+    if not source.task_id:
+        return
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.filter(id=source.task_id, status="RUNNING").update(
+        status="FAILED", finished_at=timezone.now(),
+        exception_class_path="ingest.tasks.WorkerDied",
+        traceback="The worker stopped while reading this source.",
+    )
 
 
 def enqueue_parse(
@@ -53,13 +113,18 @@ def enqueue_parse(
 
 
 def can_retry(source: SourceDocument) -> bool:
-    """Failed, or stuck "parsing" well past the parse time limit (its worker died)."""
+    """Failed, or "parsing" with its lease run out (its worker died)."""
     if source.status == SourceDocument.Status.FAILED:
         return True
-    if source.status != SourceDocument.Status.PARSING or source.parse_started_at is None:
+    if source.status != SourceDocument.Status.PARSING:
         return False
-    stuck_after = timedelta(seconds=2 * settings.INGEST_MAX_SECONDS)
-    return timezone.now() - source.parse_started_at > stuck_after
+    alive_at = source.heartbeat_at or source.parse_started_at
+    return alive_at is None or timezone.now() - alive_at > _lease()
+
+
+def _lease() -> timedelta:
+    """How old a reading's lease may grow (its worker renews it six times as often)."""
+    return timedelta(seconds=settings.INGEST_LEASE_SECONDS)
 
 
 def job_for(source: SourceDocument) -> TaskResult | None:

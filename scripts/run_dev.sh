@@ -5,7 +5,7 @@ set -u
 PY="${PY:-.venv/bin/python}"
 HOST="${HOST:-127.0.0.1:8000}"
 
-"$PY" manage.py db_worker --no-reload &
+"$PY" manage.py ingest_worker --no-reload &
 WORKER=$!
 "$PY" manage.py runserver "$HOST" &
 SERVER=$!

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 # Where signed-in staff send files: the secretariat's uploads and the admin (bilag).
 UPLOAD_PREFIXES = ("/sekretariat/", "/admin/")
+# Pages that show drafts or accounts: never kept by a browser's or proxy's cache.
+PRIVATE_PREFIXES = ("/sekretariat/", "/admin/", "/konto/")
 
 
 class BoundedRequestMiddleware:
@@ -49,3 +51,17 @@ def _declared_length(request: HttpRequest) -> int:
         return int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         return 0
+
+
+class PrivatePagesMiddleware:
+    """`Cache-Control: no-store` on the secretariat's, the admin's and the account pages: a
+    draft or an original seen by staff must not stay in a shared computer's browser cache."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.path.startswith(PRIVATE_PREFIXES):
+            response["Cache-Control"] = "no-store"
+        return response

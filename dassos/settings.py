@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Before any view or CSRF check reads the body: it may refuse it unread.
     "dassos.middleware.BoundedRequestMiddleware",
+    "dassos.middleware.PrivatePagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -183,6 +184,8 @@ LOGOUT_REDIRECT_URL = "/"
 # Any request body but a signed-in user's upload: larger ones are refused (413) unread. The
 # reverse proxy should refuse the same sooner (README: Configuration).
 REQUEST_MAX_BYTES = envint("REQUEST_MAX_BYTES", 2_621_440)
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 # Uploaded referater over INGEST_MAX_BYTES are counted but not written to disk.
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
@@ -198,6 +201,7 @@ if not DEBUG:
     SECURE_REDIRECT_EXEMPT = [r"^sundhed/$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

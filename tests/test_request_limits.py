@@ -55,3 +55,20 @@ def test_too_many_files_in_one_upload_say_so_on_the_page(staff, settings):
     assert response.status_code == 200
     assert "Du kan højst uploade 3 filer ad gangen" in response.content.decode()
     assert SourceDocument.objects.count() == 0
+
+
+@pytest.mark.parametrize("path", ["/sekretariat/", "/konto/login/"])
+def test_secretariat_and_account_pages_are_never_cached(staff, path):
+    assert staff.get(path)["Cache-Control"] == "no-store"
+
+
+def test_public_pages_keep_their_own_caching(client):
+    assert client.get("/").get("Cache-Control", "") != "no-store"
+
+
+def test_the_language_cookie_is_same_site_and_hidden_from_scripts(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+
+    cookie = response.cookies["django_language"]
+    assert cookie["samesite"] == "Lax"
+    assert cookie["httponly"]

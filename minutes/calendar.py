@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from minutes.aggregates import cached
 from minutes.models import AgendaItem, Meeting
@@ -110,8 +110,32 @@ def build_calendar(request: HttpRequest) -> Calendar:
         event.add("status", "TENTATIVE")
         event.add("dtstamp", source.updated_at)
         cal.add_component(event)
-    cal.add_missing_timezones()  # VTIMEZONE for Europe/Copenhagen: Outlook needs it
+    cal.add_component(copenhagen())  # Outlook needs the VTIMEZONE the events name
     return cal
+
+
+def copenhagen() -> Timezone:
+    """Europe/Copenhagen as the EU's rule, one RRULE per switch (last Sunday of March and of
+    October), which every client reads: a long RDATE list is valid too, but ical.js reads only
+    its first date and showed summer meetings an hour off."""
+    zone = Timezone()
+    zone.add("tzid", timezone.get_default_timezone_name())
+    for kind, (name, start, month, before, after) in {
+        TimezoneDaylight: ("CEST", datetime(1970, 3, 29, 2), 3, "+0100", "+0200"),
+        TimezoneStandard: ("CET", datetime(1970, 10, 25, 3), 10, "+0200", "+0100"),
+    }.items():
+        part = kind()
+        part.add("tzname", name)
+        part.add("dtstart", start)
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        part.add("tzoffsetfrom", _offset(before))
+        part.add("tzoffsetto", _offset(after))
+        zone.add_component(part)
+    return zone
+
+
+def _offset(text: str) -> timedelta:
+    return timedelta(hours=int(text[:3]), minutes=int(text[0] + text[3:]))
 
 
 @require_safe

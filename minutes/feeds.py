@@ -27,9 +27,18 @@ def _midday(day) -> datetime:
 
 class CleanFeed(Feed):
     """A feed whose every text is printable: stored text may hold a control character (a
-    damaged font maps a glyph to ESC), and the XML writer would fail on it for every reader."""
+    damaged font maps a glyph to ESC), and the XML writer would fail on it for every reader.
+
+    Every feed names its author (Atom wants one for each entry; the feed's covers them all) and
+    links to itself by exactly the address it was asked for."""
+
+    author_name = _("DASSOS referatarkiv")
+
+    def feed_url(self, obj=None) -> str:
+        return self._self_url
 
     def get_feed(self, obj, request):
+        self._self_url = request.get_full_path()
         feed = super().get_feed(obj, request)
         feed.feed = {key: _printable(value) for key, value in feed.feed.items()}
         feed.items = [
@@ -147,9 +156,6 @@ class SearchFeed(CleanFeed):
     def link(self, obj: str) -> str:
         return f"{reverse('minutes:search')}?{_query(obj)}"
 
-    def feed_url(self, obj: str) -> str:
-        return f"{reverse('opendata:search-feed')}?{_query(obj)}"
-
     def items(self, obj: str):
         # Newest first, as a feed reader expects (and no need to rank every hit).
         items = matching(obj).order_by("-meeting__date", "order")
@@ -172,3 +178,11 @@ def _query(q: str) -> str:
     query = QueryDict(mutable=True)
     query["q"] = q
     return query.urlencode()
+
+
+def last_change(request: HttpRequest, *args, **kwargs) -> datetime | None:
+    """When anything public last changed (a meeting is stamped when any part of it changes):
+    feeds and the calendar answer conditional requests (ETag/Last-Modified) with it."""
+    from django.db.models import Max
+
+    return Meeting.objects.public().aggregate(latest=Max("updated_at"))["latest"]

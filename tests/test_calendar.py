@@ -111,3 +111,28 @@ def test_a_withdrawn_meeting_leaves_the_calendar_at_once(client):
     assert held in events(calendar(client))
     Meeting.objects.get(date=held).set_published(False)
     assert held not in events(calendar(client))
+
+
+def test_two_independent_readers_read_the_same_utc_times(client):
+    import vobject
+
+    text = client.get("/kalender.ics").content.decode()
+    assert "RDATE" not in text  # one RRULE per switch: ical.js reads RDATE lists wrongly
+    ours = {
+        str(event["uid"]): event.decoded("dtstart")
+        for event in Calendar.from_ical(text).walk("VEVENT")
+    }
+    theirs = {
+        event.uid.value: event.dtstart.value
+        for event in vobject.readOne(text).vevent_list
+    }
+    assert ours.keys() == theirs.keys()
+    utc = ZoneInfo("UTC")
+    for uid, start in ours.items():
+        if isinstance(start, datetime):
+            # vobject builds the zone from the calendar's own VTIMEZONE, not from a zone database.
+            assert start.astimezone(utc) == theirs[uid].astimezone(utc), uid
+    summer = next(s for s in ours.values() if isinstance(s, datetime) and s.month == 9)
+    assert summer.astimezone(utc).hour == summer.hour - 2  # CEST in September
+    winter = next(s for s in ours.values() if isinstance(s, datetime) and s.month == 11)
+    assert winter.astimezone(utc).hour == winter.hour - 1  # CET in November

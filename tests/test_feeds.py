@@ -104,3 +104,37 @@ def test_feed_text_from_the_referat_is_escaped(client):
     assert "<script>alert(1)</script> Xylofonhuset godkendt." in [e["summary"] for e in entries(
         ET.fromstring(response.content)
     )]
+
+
+@pytest.mark.parametrize(
+    "url", ["/moeder/feed/", "/beslutninger/feed/", "/soeg/feed/?q=rammeaftale+takster&x=1"]
+)
+def test_every_feed_names_its_author_and_links_itself_by_the_address_asked(client, url):
+    import feedparser
+
+    parsed = feedparser.parse(client.get(url).content)
+    assert not parsed.bozo
+    assert parsed.feed.author == "DASSOS referatarkiv"
+    self_link = next(link.href for link in parsed.feed.links if link.rel == "self")
+    assert self_link == f"http://testserver{url}"
+    ids = [entry.id for entry in parsed.entries]
+    assert ids and len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("url", ["/moeder/feed/", "/beslutninger/feed/", "/kalender.ics"])
+def test_feeds_and_the_calendar_answer_not_modified_until_the_archive_changes(client, url):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from minutes.models import Meeting
+
+    # The archive as it stood an hour ago (Last-Modified counts whole seconds).
+    Meeting.objects.update(updated_at=timezone.now() - timedelta(hours=1))
+    first = client.get(url)
+    since = first["Last-Modified"]
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=since).status_code == 304
+    decision = Decision.objects.public().first()
+    decision.text += " Tilføjet."
+    decision.save()
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=since).status_code == 200

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from ingest.parsing import contract, fingerprint
 from ingest.parsing.contract import ParsedMeeting, ParseError
-from ingest.parsing.messages import gettext_noop, to_json
+from ingest.parsing.messages import Message, gettext_noop, to_json
 from minutes.identity import Resolver
 from minutes.models import (
     AgendaItem,
@@ -50,6 +50,49 @@ class Loaded:
 
 
 @transaction.atomic
+@dataclass
+class Loss:
+    """What loading a parse would remove from a published meeting: most of its items."""
+
+    meeting: Meeting
+    before: int
+    after: int
+
+    def message(self) -> Message:
+        return Message(
+            gettext_noop(
+                "Mødet %(meeting)s er offentliggjort med %(before)d punkter; denne læsning har "
+                "%(after)d og ville fjerne resten. Den indlæses ikke uden bekræftelse (--force)."
+            ),
+            meeting=f"{self.meeting.body.name} {self.meeting.date:%d.%m.%Y}",
+            before=self.before,
+            after=self.after,
+        )
+
+
+def items_lost(parsed: ParsedMeeting, source: SourceDocument) -> Loss | None:
+    """The loss when this parse would replace a published meeting's items with fewer than half
+    of them (a near-empty or wrong file for the meeting's date); None when nothing much is lost.
+    """
+    info = parsed.meeting
+    meeting_date = info.date or source.date_hint
+    body = source.body_hint or Body.objects.filter(
+        name=(info.body or settings.ARCHIVE_DEFAULT_BODY)[:100]
+    ).first()
+    if meeting_date is None or body is None:
+        return None
+    meeting = Meeting.objects.filter(
+        body=body, date=meeting_date, status=Meeting.Status.PUBLISHED
+    ).select_related("body").first()
+    if meeting is None:
+        return None
+    before = meeting.items.count()
+    after = len(parsed.items)
+    if before >= 2 and after * 2 < before:
+        return Loss(meeting, before, after)
+    return None
+
+
 def load_parsed(
     parsed: ParsedMeeting, source: SourceDocument, *, published: bool, replace: bool = True
 ) -> Loaded:

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ingest.i18n import translate
-from ingest.load import LOADED, REPLACEMENT, UNCHANGED, UPDATED, load_parsed
+from ingest.load import LOADED, REPLACEMENT, UNCHANGED, UPDATED, items_lost, load_parsed
 from ingest.parsing import parse_document
 from ingest.parsing.contract import ParseError
 from ingest.parsing.limits import Limits, too_large
@@ -69,8 +69,14 @@ def ingest_file(
     uploaded_by=None,
     body: Body | None = None,
     meeting_date: date | None = None,
+    guard: bool = False,
+    retry_failed: bool = False,
 ) -> IngestResult:
-    """Store, dedupe, parse and load one referat; never raises for a bad document."""
+    """Store, dedupe, parse and load one referat; never raises for a bad document.
+
+    With `guard`, a parse that would remove most of a published meeting's items is not loaded
+    (see process_source); with `retry_failed`, a file that failed before is read again.
+    """
     limits = limits_from_settings()
     if isinstance(data, Path):
         filename = filename or data.name
@@ -83,22 +89,30 @@ def ingest_file(
     source, created = store_bytes(
         data, filename, uploaded_by=uploaded_by, body=body, meeting_date=meeting_date
     )
+    if not created and retry_failed and source.status == SourceDocument.Status.FAILED:
+        return process_source(source, published=published, data=data, guard=guard)
     if not created:
         message = _("Findes allerede i arkivet (%(status)s).") % {
             "status": source.get_status_display()
         }
         return IngestResult(filename, UNCHANGED, source, source.meeting, message)
-    return process_source(source, published=published, data=data)
+    return process_source(source, published=published, data=data, guard=guard)
 
 
 def process_source(
-    source: SourceDocument, *, published: bool, replace: bool = True, data: bytes | None = None
+    source: SourceDocument,
+    *,
+    published: bool,
+    replace: bool = True,
+    data: bytes | None = None,
+    guard: bool = False,
 ) -> IngestResult:
     """Parse a stored source and load it; on failure keep the source with its error.
 
     `data` is the source's bytes when the caller has them already (read once, hashed once).
     With replace=False a parse of a meeting that already has another source is not loaded: the
-    source is marked "replacement" (with what was read) until staff confirm.
+    source is marked "replacement" (with what was read) until staff confirm. With guard=True a
+    parse that would remove most of a published meeting's items fails, saying what it would lose.
     """
     filename = source.original_filename
     source.status = SourceDocument.Status.PARSING
@@ -115,6 +129,9 @@ def process_source(
             ),
             heartbeat_seconds=settings.INGEST_LEASE_SECONDS / 6,
         )
+        loss = items_lost(parsed, source) if guard else None
+        if loss is not None:
+            return _fail(source, loss.message())
         loaded = load_parsed(parsed, source, published=published, replace=replace)
     except ParseError as exc:
         return _fail(source, exc.message)

@@ -42,13 +42,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="files or folders")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="load even a file that would remove most of a published meeting's items, and "
+            "read files that failed before again",
+        )
 
-    def handle(self, *args, paths: list[str], **options):
+    def handle(self, *args, paths: list[str], force: bool = False, **options):
         results: list[IngestResult] = []
         for path in tqdm(collect(paths), file=sys.stderr, unit="doc", disable=None):
             if not path.is_file():
                 results.append(IngestResult(str(path), FAILED, message=_("Filen findes ikke.")))
                 continue
-            results.append(ingest_file(path, published=True))
+            results.append(ingest_file(path, published=True, guard=not force, retry_failed=force))
         print_summary(results, self.stdout)
         fail_if_any_failed(results)

@@ -138,8 +138,25 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
+# Originals and bilag copies: local files under MEDIA_ROOT, or an S3-compatible bucket when
+# STORAGE_S3_BUCKET is set, so web servers and workers on different machines share them.
+DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if os.environ.get("STORAGE_S3_BUCKET"):
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["STORAGE_S3_BUCKET"],
+            "endpoint_url": os.environ.get("STORAGE_S3_ENDPOINT") or None,
+            "region_name": os.environ.get("STORAGE_S3_REGION") or None,
+            "access_key": os.environ.get("STORAGE_S3_ACCESS_KEY") or None,
+            "secret_key": os.environ.get("STORAGE_S3_SECRET_KEY") or None,
+            "default_acl": None,  # private: files are served only through the archive's views
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

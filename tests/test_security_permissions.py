@@ -57,6 +57,7 @@ def protected_urls(source_pk: int) -> list[tuple[str, str, object]]:
     """
     values = {
         "pk": str(source_pk),
+        "page": "1",  # a PDF page of the source, as an image
         "object_id": "OBJECT_ID",
         "id": "OBJECT_ID",
         "app_label": "minutes",

@@ -13,10 +13,13 @@ import inspect
 import multiprocessing
 import os
 import resource
+import shutil
 import signal
+import tempfile
 import time
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 
 from ingest.parsing import parse_document
 from ingest.parsing.contract import ParsedMeeting, ParseError
@@ -27,6 +30,7 @@ Progress = Callable[[int, int], None]
 GRACE_SECONDS = 5.0  # the child's own time check answers first, with the page it stopped at
 HEARTBEAT_SECONDS = 10.0
 PR_SET_PDEATHSIG = 1  # Linux prctl(2)
+SCRATCH_PREFIX = "dassos-parse-"
 # Set by a worker asked to stop (SIGTERM): the reading under way is abandoned at this monotonic
 # time, so that the worker stops within its grace period; the caller queues the document again.
 stop_at: float | None = None
@@ -58,13 +62,16 @@ def parse_isolated(
     `heartbeat()` is called every `heartbeat_seconds` while the child runs. Raises Interrupted
     when the worker is stopping (`stop_at` passed).
     """
+    # The child's temporary files (OCR's); named by this process, so that when it is killed the
+    # next worker removes them (remove_orphaned_scratch).
+    scratch = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
         target=_child,
         args=(
             sender, parse or parse_document, data, filename, limits, sha256, bool(progress),
-            os.getpid(),
+            os.getpid(), scratch,
         ),
         daemon=True,
     )
@@ -76,6 +83,7 @@ def parse_isolated(
     finally:
         _kill_group(child)
         receiver.close()
+        shutil.rmtree(scratch, ignore_errors=True)
     kind, payload = answer
     if kind == "parsed":
         return payload
@@ -138,9 +146,13 @@ def _kill_group(child) -> None:
     child.join(5.0)
 
 
-def _child(sender, parse, data, filename, limits, sha256, wants_progress, parent) -> None:
+def _child(
+    sender, parse, data, filename, limits, sha256, wants_progress, parent, scratch
+) -> None:
     os.setpgid(0, 0)  # its own group: the parent's kill reaches every grandchild
     _die_with(parent)
+    # Temporary files (pytesseract's tess_*) go where the parent removes them, killed or not.
+    tempfile.tempdir = os.environ["TMPDIR"] = scratch
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _cap_memory(limits.max_memory)
     kwargs = {"sha256": sha256}
@@ -160,6 +172,17 @@ def _child(sender, parse, data, filename, limits, sha256, wants_progress, parent
         sender.send(("memory", None))
     sender.close()
     os._exit(0)
+
+
+def remove_orphaned_scratch() -> list[Path]:
+    """Remove the temporary folders of parsers whose worker died; returns those removed."""
+    removed = []
+    for folder in Path(tempfile.gettempdir()).glob(f"{SCRATCH_PREFIX}*-*"):
+        owner = folder.name.removeprefix(SCRATCH_PREFIX).split("-", 1)[0]
+        if owner.isdigit() and not Path(f"/proc/{owner}").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
 
 
 def _die_with(parent: int) -> None:

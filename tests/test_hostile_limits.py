@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -60,12 +61,15 @@ def _alive(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
-def test_a_parser_past_its_time_is_killed_with_the_programs_it_started(monkeypatch, tmp_path):
+def test_a_parser_past_its_time_is_killed_with_its_programs_and_temporary_files(
+    monkeypatch, tmp_path
+):
     pid_file = tmp_path / "helper.pid"
 
     def hangs(*args, **kwargs):
         helper = subprocess.Popen(["sleep", "300"])  # as OCR starts Tesseract
-        pid_file.write_text(str(helper.pid))
+        with tempfile.NamedTemporaryFile(prefix="tess_", delete=False) as scratch:
+            pid_file.write_text(f"{helper.pid} {scratch.name}")
         time.sleep(300)
 
     monkeypatch.setattr(sandbox, "parse_document", hangs)  # the child is forked: it inherits this
@@ -76,7 +80,9 @@ def test_a_parser_past_its_time_is_killed_with_the_programs_it_started(monkeypat
         parse_isolated(SEED, "referat.txt", Limits(max_seconds=2))
 
     assert time.monotonic() - started < 10
-    helper = int(pid_file.read_text())
+    helper, scratch = pid_file.read_text().split()
+    helper = int(helper)
+    assert not Path(scratch).exists(), "the parser's temporary file was left behind"
     for _ in range(50):
         if not _alive(helper):
             break

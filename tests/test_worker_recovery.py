@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -139,7 +140,8 @@ def test_a_worker_killed_mid_reading_leaves_no_process_and_the_next_worker_finis
             parser = _children(worker.pid)
             time.sleep(0.1)
         assert parser, "the worker never started a parser child"
-        os.kill(worker.pid, signal.SIGKILL)
+        killed = worker.pid
+        os.kill(killed, signal.SIGKILL)
         worker.wait(10)
         for _ in range(50):
             if not any(_alive(pid) for pid in parser):
@@ -158,6 +160,7 @@ def test_a_worker_killed_mid_reading_leaves_no_process_and_the_next_worker_finis
         attempts = _shell(env, "from minutes.models import SourceDocument as S;"
                                "print(S.objects.get().attempts)")
         assert attempts == "1"
+        assert not list(Path(tempfile.gettempdir()).glob(f"dassos-parse-{killed}-*"))
     finally:
         worker.kill()
         worker.wait(10)

@@ -2,8 +2,9 @@
 
 Beside the queue it runs, every RECOVER_SECONDS, `recover_stalled`: a source whose worker died
 while reading it (its lease ran out) is queued again, at most a few times, then fails saying
-why. On SIGTERM the reading under way gets STOP_GRACE_SECONDS to finish; after that its child
-process is killed and the source queued again, so the worker stops promptly either way.
+why; the dead reading's temporary files are removed. On SIGTERM the reading under way gets
+STOP_GRACE_SECONDS to finish; after that its child process is killed and the source queued
+again, so the worker stops promptly either way.
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ class RecoveringWorker(db_worker.Worker):
                 for source in recover_stalled():
                     logger.warning("Source %s lost its worker; attempt %d", source.pk,
                                    source.attempts)
+                sandbox.remove_orphaned_scratch()
             except Exception:  # a locked or lost database: try again next round
                 logger.exception("Recovering stalled sources failed")
             finally:

@@ -80,6 +80,29 @@ def parse(data: bytes, name: str, workers: int) -> tuple[dict, float, str]:
     return parsed, time.perf_counter() - started, error
 
 
+def _busy(_: int) -> float:
+    started = time.perf_counter()
+    total = 0
+    for number in range(8_000_000):
+        total += number
+    return time.perf_counter() - started
+
+
+def machine_speedup(workers: int) -> float:
+    """What the machine gives `workers` busy processes at once against one, now: the ceiling
+    for the OCR's speed-up (other work on a shared machine lowers it)."""
+    from multiprocessing import Pool
+
+    with Pool(workers) as pool:
+        started = time.perf_counter()
+        pool.map(_busy, range(1))
+        one = time.perf_counter() - started
+        started = time.perf_counter()
+        pool.map(_busy, range(workers))
+        many = time.perf_counter() - started
+    return workers * one / many
+
+
 def warm_up() -> None:
     """Load the word lists and Tesseract's model once, so the first timed scan does not pay."""
     from ingest.parsing.extract.ocr import _dictionary, check_tesseract
@@ -102,6 +125,7 @@ def main(argv: list[str] | None = None) -> None:
 
     warm_up()
     load_before = os.getloadavg()[0]
+    ceiling_before = machine_speedup(args.workers)
     right = total = twin_right = twin_total = pages = 0
     seconds_one = seconds_all = 0.0
     print(f"{'scan':<44} {'pages':>5} {'facts':>9} {'scan':>6} {'twin':>6} "
@@ -142,7 +166,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"seconds per page on 1 core: {seconds_one / pages:.2f}")
         print(f"speed-up: {seconds_one / seconds_all:.2f}x")
     print(f"load average before and after: {load_before:.1f}, {os.getloadavg()[0]:.1f} on "
-          f"{os.cpu_count()} cores (other work on the machine slows the parallel run most)")
+          f"{os.cpu_count()} cores; {args.workers} busy processes ran {ceiling_before:.2f}x and "
+          f"{machine_speedup(args.workers):.2f}x as fast as one before and after (the ceiling)")
 
 
 if __name__ == "__main__":

@@ -144,3 +144,14 @@ def test_a_garbage_text_layer_is_told_from_text():
     assert garbage_text(
         "Fcrr3tn1ngsuclva1get gcdkenclte clagsordenen cg refcratet ucl3n bemzrkn1nger t1l mgdet"
     )
+
+
+@needs_tesseract
+def test_a_scan_without_opencv_says_which_package_to_install(monkeypatch):
+    import sys
+
+    from ingest.parsing.contract import ParseError
+
+    monkeypatch.setitem(sys.modules, "cv2", None)  # import cv2 now raises ImportError
+    with pytest.raises(ParseError, match="installér Python-pakken opencv-python-headless"):
+        extract(scan(typeset([PAGE_TWO]), seed=2))

@@ -155,3 +155,15 @@ def test_a_scan_without_opencv_says_which_package_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "cv2", None)  # import cv2 now raises ImportError
     with pytest.raises(ParseError, match="installér Python-pakken opencv-python-headless"):
         extract(scan(typeset([PAGE_TWO]), seed=2))
+
+
+def test_without_tesseract_a_pdf_with_one_scanned_page_keeps_its_text_pages(monkeypatch):
+    import pytesseract
+
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
+    extracted = extract(joined(typeset([PAGE_ONE]), scan(typeset([PAGE_TWO]), seed=5)))
+    assert "Kristian Bjerre\tHerning Kommune" in [line.text for line in extracted.lines]
+    warnings = [str(warning) for warning in extracted.warnings]
+    assert "Side 2 har intet tekstlag; dens indhold mangler." in warnings
+    assert any("installér Debian-pakkerne tesseract-ocr og tesseract-ocr-dan" in warning
+               for warning in warnings)

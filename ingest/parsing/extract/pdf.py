@@ -96,6 +96,15 @@ def extract_pdf(data: bytes, limits: Limits = Limits(), progress=None) -> Extrac
 
     if len(scanned) == len(per_page):
         return ocr.ocr_pdf(data, limits, progress)
+    try:
+        ocr.check_tesseract()
+        ocr.check_opencv()
+    except ParseError as missing:  # the text pages are still worth having, with the reason
+        for index in scanned:
+            per_page[index] = []
+        extracted = _extracted(per_page, heights, urls)
+        extracted.warnings.append(missing.message)
+        return extracted
     read = ocr.ocr_pages(data, scanned, limits, progress, deadline=started + limits.max_seconds)
     ocr.styled(read)
     for page in read:

@@ -49,7 +49,6 @@ class Loaded:
     conflicts: list[dict] = field(default_factory=list)
 
 
-@transaction.atomic
 @dataclass
 class Loss:
     """What loading a parse would remove from a published meeting: most of its items."""
@@ -81,8 +80,8 @@ def items_lost(parsed: ParsedMeeting, source: SourceDocument) -> Loss | None:
     ).first()
     if meeting_date is None or body is None:
         return None
-    meeting = Meeting.objects.filter(
-        body=body, date=meeting_date, status=Meeting.Status.PUBLISHED
+    meeting = Meeting.objects.public().filter(
+        body=body, date=meeting_date
     ).select_related("body").first()
     if meeting is None:
         return None
@@ -93,6 +92,7 @@ def items_lost(parsed: ParsedMeeting, source: SourceDocument) -> Loss | None:
     return None
 
 
+@transaction.atomic
 def load_parsed(
     parsed: ParsedMeeting, source: SourceDocument, *, published: bool, replace: bool = True
 ) -> Loaded:

@@ -338,3 +338,12 @@ def test_the_body_lists_memberships_locations_and_empty_terms_and_consultations(
     for name in ("legislativeTermList", "consultation"):
         empty = client.get(body[name]).json()
         assert empty["data"] == [] and empty["pagination"]["totalElements"] == 0
+
+
+def test_omit_internal_leaves_out_this_servers_own_properties(client):
+    meeting = Meeting.objects.public().first()
+    full = client.get(f"/oparl/v1/meeting/{meeting.pk}/").json()
+    plain = client.get(f"/oparl/v1/meeting/{meeting.pk}/", {"omit_internal": "true"}).json()
+    assert any(key.startswith("dassos:") for key in full)
+    assert not any(key.startswith("dassos:") for key in json.dumps(plain).split('"'))
+    assert plain["id"] == full["id"] and plain["agendaItem"]

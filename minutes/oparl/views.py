@@ -54,13 +54,25 @@ def oparl_view(view):
         # The same id gives the same text whatever the reader's interface language.
         with translation.override(settings.LANGUAGE_CODE):
             try:
-                return _json(view(request, s.UrlFor(request), *args, **kwargs))
+                data = view(request, s.UrlFor(request), *args, **kwargs)
+                if request.GET.get("omit_internal", "").lower() in ("1", "true", "yes"):
+                    data = _without_internal(data)
+                return _json(data)
             except BadRequest as exc:
                 return _error(400, str(exc))
             except Http404:
                 return _error(404, "No such object in the archive.")
 
     return wrapper
+
+
+def _without_internal(value):
+    """The object without this server's own `dassos:` properties (?omit_internal=true)."""
+    if isinstance(value, dict):
+        return {k: _without_internal(v) for k, v in value.items() if not k.startswith("dassos:")}
+    if isinstance(value, list):
+        return [_without_internal(v) for v in value]
+    return value
 
 
 @require_safe

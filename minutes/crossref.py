@@ -2,7 +2,7 @@
 
 Pure functions over small value objects (no queries here): `wanted_targets` says what an item's
 texts could point at, the view loads a `Catalogue` of just those candidates, and
-`find_references` / `related_items` work on it.
+`find_references` works on it (minutes.cases finds the same case at other meetings).
 """
 from __future__ import annotations
 
@@ -180,39 +180,10 @@ def _keywords(title: str) -> set[str]:
 
 def title_similarity(a: str, b: str) -> float:
     """Share of significant words two titles have in common (0..1)."""
-    return _keyword_overlap(_keywords(a), _keywords(b))
-
-
-def _keyword_overlap(ka: set[str], kb: set[str]) -> float:
+    ka, kb = _keywords(a), _keywords(b)
     if not ka or not kb:
         return 0.0
     return len(ka & kb) / min(len(ka), len(kb))
-
-
-def related_items(
-    item: CatalogueItem, catalogue: Catalogue, *, limit: int = 8
-) -> list[CatalogueItem]:
-    """The same case at other meetings: shared place, Rammeaftale period or title words."""
-    period = rammeaftale_period(item.title)
-    places = place_names(item.title)
-    keywords = _keywords(item.title)
-    scored: list[tuple[float, CatalogueItem]] = []
-    for other in catalogue.items:
-        if other.meeting_date == item.meeting_date:
-            continue
-        score = 0.0
-        if places & place_names(other.title):
-            score += 3
-        if period and rammeaftale_period(other.title) == period:
-            score += 2
-        similarity = _keyword_overlap(keywords, _keywords(other.title))
-        if similarity >= 0.5:
-            score += 2 * similarity
-        if score >= 1:
-            score += 0.1 * len(item.topics & other.topics)
-            scored.append((score, other))
-    scored.sort(key=lambda pair: (-pair[0], pair[1].meeting_date))
-    return sorted((o for _s, o in scored[:limit]), key=lambda o: o.meeting_date)
 
 
 BULLET = re.compile(r"^\s*[•\-–*]\s*(.+)$", re.MULTILINE)

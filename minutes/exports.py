@@ -20,10 +20,12 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from ingest.load import meeting_contract
+from minutes.cases import suggestions
 from minutes.filters import DecisionFilter
 from minutes.models import Meeting
 from minutes.public import decisions as public_decisions
 from minutes.public import meeting_for_export
+from minutes.views.common import catalogue_for
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The decisions exports' columns: title, and width (characters) in the workbook.
@@ -144,9 +146,20 @@ def with_links(data: dict, meeting: Meeting, request: HttpRequest) -> dict:
         "documentation": absolute(reverse("opendata:data")),
     }
     pages = {item.number: absolute(item.get_absolute_url()) for item in meeting.items.all()}
+    same = {item.number: same_case_urls(item, absolute) for item in meeting.items.all()}
     for item in data["items"]:
         item["web"] = pages.get(item["number"])
+        item["same_case"] = same.get(item["number"], [])
     return {**links, **data}
+
+
+def same_case_urls(item, absolute) -> list[str]:
+    """The pages the item page shows as the same case (minutes.cases), as absolute URLs."""
+    catalogue = catalogue_for(item)
+    own = next((c for c in catalogue.items if c.pk == item.pk), None)
+    if own is None:
+        return []
+    return [absolute(s.item.url) for s in suggestions(own, catalogue)]
 
 
 @require_safe

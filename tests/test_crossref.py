@@ -1,6 +1,7 @@
-"""Cross-references in referat text, related items across meetings, and safe rendering."""
+"""Cross-references in referat text, the same case across meetings, and safe rendering."""
 from datetime import date
 
+from minutes.cases import suggestions
 from minutes.crossref import (
     Catalogue,
     CatalogueItem,
@@ -8,7 +9,6 @@ from minutes.crossref import (
     find_references,
     place_names,
     rammeaftale_period,
-    related_items,
 )
 from minutes.templatetags.minutes_tags import render_text
 
@@ -72,16 +72,13 @@ def test_a_named_care_home_links_to_an_item_about_it_at_another_meeting():
     ]
 
 
-def test_related_items_share_a_place_or_a_rammeaftale_period():
-    kollegiet_2026 = CATALOGUE.items[2]
-    assert [(r.meeting_date, r.number) for r in related_items(kollegiet_2026, CATALOGUE)] == [
-        (D2024, "1.4")
-    ]
-    rammeaftale_2024 = CATALOGUE.items[0]
-    assert [(r.meeting_date, r.number) for r in related_items(rammeaftale_2024, CATALOGUE)] == [
-        (D2026, "2.1")
-    ]
-    assert related_items(CATALOGUE.items[4], CATALOGUE) == []
+def test_the_same_case_shares_a_place_or_a_rammeaftale_period():
+    def same(item):
+        return [(s.item.meeting_date, s.item.number) for s in suggestions(item, CATALOGUE)]
+
+    assert same(CATALOGUE.items[2]) == [(D2024, "1.4")]  # Kollegiet 2026
+    assert same(CATALOGUE.items[0]) == [(D2026, "2.1")]  # Rammeaftale 2025-26
+    assert same(CATALOGUE.items[4]) == []
 
 
 def test_items_announced_for_the_next_meeting_are_matched_to_its_agenda():

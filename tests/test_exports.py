@@ -89,6 +89,7 @@ def test_a_meeting_as_json_is_the_parse_contract_of_its_referat(client):
     assert exported["participants"] == parsed["participants"]
     for mine, theirs in zip(exported["items"], parsed["items"], strict=True):
         assert mine.pop("web").endswith(f"/punkt/{theirs['number']}/")
+        assert isinstance(mine.pop("same_case"), list)
         assert mine == theirs
 
 
@@ -112,3 +113,11 @@ def test_the_meeting_json_links_its_pages_and_the_documentation_page_describes_i
     for field in ("source", "meeting", "participants", "items", "warnings", "doctype"):
         assert field in page
     assert meeting.get_json_url() in page
+
+
+def test_the_meeting_json_gives_each_item_the_pages_of_the_same_case(client):
+    data = client.get("/moeder/2022-09-15/dassos.json").json()
+    by_number = {item["number"]: item["same_case"] for item in data["items"]}
+    # Godkendelse af udkast til Rammeaftale 2023-24 continues the 2021 process item.
+    assert by_number["1.2"] == ["http://testserver/moeder/2021-11-25/dassos/punkt/1.2/"]
+    assert by_number["3.2"] == []  # Eventuelt is never a case

@@ -62,11 +62,19 @@ def test_previous_and_next_item_follow_the_agenda(client):
 
 
 @pytest.mark.usefixtures("archive")
-def test_the_same_care_home_at_another_meeting_is_a_related_item(client):
+def test_the_same_care_home_at_another_meeting_is_possibly_the_same_case(client):
     response = client.get("/moeder/2026-02-27/dassos/punkt/1.8/")
-    related = [(r.meeting_date.isoformat(), r.number) for r in response.context["related"]]
-    assert ("2024-03-01", "1.4") in related
-    assert 'href="/moeder/2024-03-01/dassos/punkt/1.4/"' in response.content.decode()
+    same = [(s.item.meeting_date.isoformat(), s.item.number) for s in response.context["same_case"]]
+    assert same == [("2024-03-01", "1.4")]
+    html = response.content.decode()
+    assert "Muligvis samme sag" in html and "samme sted: Kollegiet" in html
+    assert 'href="/moeder/2024-03-01/dassos/punkt/1.4/"' in html
+
+
+@pytest.mark.usefixtures("archive")
+def test_an_item_with_no_evidence_of_its_case_elsewhere_shows_no_box(client):
+    html = _html(client, "/moeder/2024-03-01/dassos/punkt/1.2/")  # the lånepulje 2025/26
+    assert "Muligvis samme sag" not in html and 'class="related"' not in html
 
 
 @pytest.mark.usefixtures("archive")

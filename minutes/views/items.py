@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
-from minutes.crossref import announced_items, related_items
+from minutes.cases import suggestions
+from minutes.crossref import announced_items
 from minutes.models import AgendaItem, Decision
 from minutes.views.common import catalogue_for
 from minutes.views.meetings import choose, get_meeting
@@ -63,7 +64,7 @@ class ItemDetailView(DetailView):
             catalogue=catalogue,
             previous_item=siblings[index - 1] if index > 0 else None,
             next_item=siblings[index + 1] if index + 1 < len(siblings) else None,
-            related=related_items(siblings[index], catalogue),
+            same_case=suggestions(siblings[index], catalogue),
             announced=announced,
             source_url=source_link(item.meeting, item.page_start),
         )

@@ -182,6 +182,8 @@ INGEST_MAX_MEMORY_MB = envint("INGEST_MAX_MEMORY_MB", 500)
 # A worker renews its reading's lease six times in this many seconds; a reading whose lease ran
 # out lost its worker and is queued again by `manage.py ingest_worker` (at most three times).
 INGEST_LEASE_SECONDS = envint("INGEST_LEASE_SECONDS", 60)
+# On SIGTERM a worker lets the reading under way finish for this long, then queues it again.
+INGEST_STOP_GRACE_SECONDS = envint("INGEST_STOP_GRACE_SECONDS", 20)
 # /sundhed/ reports the worker as down when a queued parse has waited longer than this.
 HEALTH_MAX_QUEUE_WAIT = envint("HEALTH_MAX_QUEUE_WAIT", 300)
 # The body a referat belongs to when the document names none (the parser never assumes one).

@@ -8,6 +8,7 @@ with SIGKILL in the middle of a reading.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -161,6 +162,47 @@ def test_a_worker_killed_mid_reading_leaves_no_process_and_the_next_worker_finis
                                "print(S.objects.get().attempts)")
         assert attempts == "1"
         assert not list(Path(tempfile.gettempdir()).glob(f"dassos-parse-{killed}-*"))
+    finally:
+        worker.kill()
+        worker.wait(10)
+
+
+@pytest.mark.ocr
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs Debian's tesseract-ocr")
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_told_to_stop_requeues_a_long_reading_after_its_grace_period(tmp_path):
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'archive.sqlite3'}",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "INGEST_STOP_GRACE_SECONDS": "1",
+        "PYTHONPATH": str(ROOT),
+    }
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env,
+                   check=True, timeout=300)
+    # A scan of four pages: OCR takes seconds a page, far more than the grace period.
+    _shell(env, (
+        "from ingest.store import store_bytes; from ingest.tasks import enqueue_parse;"
+        "from scripts.make_hostile_files import seed_pdf;"
+        "from scripts.make_test_pdfs import scan_pages;"
+        "data = scan_pages(seed_pdf(), (1, 2, 3, 4));"
+        "source, _ = store_bytes(data, 'scan.pdf'); enqueue_parse(source)"
+    ))
+    command = [sys.executable, "manage.py", "ingest_worker", "--interval", "0.2", "--no-reload"]
+    worker = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not _children(worker.pid):
+            time.sleep(0.1)
+        parser = _children(worker.pid)
+        assert parser, "the worker never started a parser child"
+        stopped = time.monotonic()
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(30)
+
+        assert time.monotonic() - stopped < 10
+        assert not any(_alive(pid) for pid in parser)
+        assert _shell(env, STATUS) == "waiting"  # queued again for the next worker
     finally:
         worker.kill()
         worker.wait(10)

@@ -3,7 +3,7 @@
 Beside the queue it runs, every RECOVER_SECONDS, `recover_stalled`: a source whose worker died
 while reading it (its lease ran out) is queued again, at most a few times, then fails saying
 why; the dead reading's temporary files are removed. On SIGTERM the reading under way gets
-STOP_GRACE_SECONDS to finish; after that its child process is killed and the source queued
+INGEST_STOP_GRACE_SECONDS to finish; after that its child process is killed and the source queued
 again, so the worker stops promptly either way.
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ import logging
 import threading
 import time
 
+from django.conf import settings
 from django.db import close_old_connections
 from django_tasks_db.management.commands import db_worker
 
@@ -20,7 +21,6 @@ from ingest.tasks import recover_stalled
 
 logger = logging.getLogger(__name__)
 RECOVER_SECONDS = 30.0
-STOP_GRACE_SECONDS = 20.0
 
 
 class RecoveringWorker(db_worker.Worker):
@@ -43,7 +43,7 @@ class RecoveringWorker(db_worker.Worker):
 
     def shutdown(self, signum, frame) -> None:
         if self.running and self.running_task:
-            sandbox.stop_at = time.monotonic() + STOP_GRACE_SECONDS
+            sandbox.stop_at = time.monotonic() + settings.INGEST_STOP_GRACE_SECONDS
         super().shutdown(signum, frame)
 
 

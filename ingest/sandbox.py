@@ -150,10 +150,12 @@ def _child(
     sender, parse, data, filename, limits, sha256, wants_progress, parent, scratch
 ) -> None:
     os.setpgid(0, 0)  # its own group: the parent's kill reaches every grandchild
+    # When the worker dies the kernel sends SIGTERM, and the child takes its whole group
+    # (Tesseract included) down with it.
+    signal.signal(signal.SIGTERM, lambda *_: os.killpg(0, signal.SIGKILL))
     _die_with(parent)
     # Temporary files (pytesseract's tess_*) go where the parent removes them, killed or not.
     tempfile.tempdir = os.environ["TMPDIR"] = scratch
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _cap_memory(limits.max_memory)
     kwargs = {"sha256": sha256}
     if wants_progress and "progress" in inspect.signature(parse).parameters:
@@ -189,7 +191,7 @@ def _die_with(parent: int) -> None:
     """Have the kernel kill this child when its parent dies (a worker killed with -9)."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     except (OSError, AttributeError):  # not Linux: the parent's own kill still applies
         return
     if os.getppid() != parent:  # it died before the request took effect

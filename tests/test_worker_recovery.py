@@ -103,6 +103,19 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def _group(pgid: int) -> list[int]:
+    """Live processes in this process group."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] not in ("Z", "X"):
+            found.append(int(stat.parent.name))
+    return found
+
+
 def _shell(env: dict, code: str) -> str:
     done = subprocess.run(
         [sys.executable, "manage.py", "shell", "--no-imports", "-c", code], cwd=ROOT, env=env,
@@ -149,6 +162,7 @@ def test_a_worker_killed_mid_reading_leaves_no_process_and_the_next_worker_finis
                 break
             time.sleep(0.1)
         assert not any(_alive(pid) for pid in parser), "the parser outlived its worker"
+        assert not _group(parser[0]), "a program the parser started outlived it"
         assert _shell(env, STATUS) == "parsing"
 
         worker = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.DEVNULL)

@@ -61,6 +61,8 @@ def test_misread_item_numbers_are_put_right():
     assert ocr_layout.repair_item_number("2. 1 Status") == "2.1 Status"
     assert ocr_layout.repair_item_number("1.2. Budget") == "1.2. Budget"
     assert ocr_layout.repair_item_number("12 borgere") == "12 borgere"
+    assert ocr_layout.repair_item_number("l. Socialtilsyn Midt") == "1. Socialtilsyn Midt"
+    assert ocr_layout.repair_item_number("I. Beslutningspunkter") == "I. Beslutningspunkter"
 
 
 def test_bullets_read_as_punctuation_become_bullets_and_dashes_stay():

@@ -179,6 +179,7 @@ _PART_LABELS = sorted(
     {word for words in PART_WORDS.values() for word in words} | set(OTHER_PARTS), key=len
 )
 _LABEL_RE = re.compile(r"^(?P<word>[^\W\d_][\w ]{3,30}?)(?P<rest>:?\s*)$")
+_LONE_ONE_RE = re.compile(r"^[l|](?=\.\s+[A-ZÆØÅ])")
 _NUMBER_RE = re.compile(r"^(?P<num>[0-9lI|]{1,2})\s?\.\s?(?P<sub>[0-9lI|]{1,2})(?P<rest>\.?\s)")
 
 
@@ -199,11 +200,12 @@ def repair_part_label(text: str) -> str:
 
 
 def repair_item_number(text: str) -> str:
-    """'1 .2 Title', 'l.2 Title', '1. 2 Title' → '1.2 Title': digits misread as l, I or |, and
-    stray spaces, at the start of a line that is a numbered heading."""
+    """'1 .2 Title', 'l.2 Title', '1. 2 Title' → '1.2 Title', 'l. Title' → '1. Title': digits
+    misread as l, I or |, and stray spaces, at the start of a line that is a numbered heading."""
     match = _NUMBER_RE.match(text)
     if not match:
-        return text
+        # "l. Title" is "1. Title" (a capital I may be a roman numeral, so it stays).
+        return _LONE_ONE_RE.sub("1", text, count=1)
     fix = str.maketrans({"l": "1", "I": "1", "|": "1"})
     number = f"{match['num'].translate(fix)}.{match['sub'].translate(fix)}"
     return number + match["rest"] + text[match.end():]

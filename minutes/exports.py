@@ -21,11 +21,11 @@ from openpyxl.styles import Font
 
 from ingest.load import meeting_contract
 from minutes.cases import suggestions
+from minutes.catalogue import catalogue_for
 from minutes.filters import DecisionFilter
 from minutes.models import Meeting
 from minutes.public import decisions as public_decisions
 from minutes.public import meeting_for_export
-from minutes.views.common import catalogue_for
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The decisions exports' columns: title, and width (characters) in the workbook.

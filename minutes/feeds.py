@@ -37,6 +37,13 @@ class CleanFeed(Feed):
     def feed_url(self, obj=None) -> str:
         return self._self_url
 
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        # The archive's last change (set by the `condition` wrapper in urls_opendata) is the one
+        # Last-Modified, so a 304 is answered by the same clock the header was given by.
+        del response["Last-Modified"]
+        return response
+
     def get_feed(self, obj, request):
         self._self_url = request.get_full_path()
         feed = super().get_feed(obj, request)

@@ -6,9 +6,9 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
 from minutes.cases import suggestions
+from minutes.catalogue import catalogue_for
 from minutes.crossref import announced_items
 from minutes.models import AgendaItem, Decision
-from minutes.views.common import catalogue_for
 from minutes.views.meetings import choose, get_meeting
 
 NEXT_MEETING_TITLE = "punkter til næste møde"

@@ -53,7 +53,7 @@ def compose(schema_path: str) -> None:
     for name in ("web", "worker"):
         assert "originals:/data/media" in services[name]["volumes"], f"{name} lacks originals"
         assert services[name].get("healthcheck"), f"{name} has no healthcheck"
-    assert services["worker"]["command"][-1] == "db_worker"
+    assert services["worker"]["command"][-1] == "ingest_worker"
     print("docker-compose.yml: valid against the Compose specification; web and worker share "
           "the originals and have healthchecks")
 

@@ -268,3 +268,21 @@ def test_a_scanned_referat_page_is_read_by_ocr(test_pdfs):
     assert "1. Beslutningspunkter" in texts
     assert "Ved Jesper Thyrring Møller" in texts
     assert "• Den nære psykiatri" in texts
+
+
+def test_a_heading_at_the_top_of_one_page_of_two_is_no_running_header():
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    width, height = A4
+    for page, lines in enumerate((["DASSOS   Referat 3.5.25", "1. Godkendelse af dagsorden",
+                                   "Godkendt."],
+                                  ["DASSOS   Referat 3.5.25", "2. Eventuelt", "Intet."])):
+        y = height - 30
+        for text in lines:
+            canvas.drawString(60, y, text)
+            y -= 20
+        canvas.showPage()
+    canvas.save()
+    texts = [line.text for line in extract_pdf(buffer.getvalue()).lines if line.text]
+    assert "2. Eventuelt" in texts and "1. Godkendelse af dagsorden" in texts
+    assert not any("Referat 3.5.25" in text for text in texts)  # on both pages: a header

@@ -405,7 +405,9 @@ def _running(per_page: list[list[_VisualLine]], heights: list[float]) -> set[int
         bottom = [line for line in lines if line.top >= (1 - MARGIN) * height]
         edges.append(top + bottom)
     seen = Counter(k for page_edges in edges for k in {key(line) for line in page_edges})
-    repeated = {k for k, n in seen.items() if len(per_page) >= 2 and n >= len(per_page) / 2}
+    # Repeated: on at least two pages, and on half of them (in a two-page PDF a heading at the
+    # top of one page is on "half the pages" but on one page only: no running header).
+    repeated = {k for k, n in seen.items() if n >= 2 and n >= len(per_page) / 2}
     drop = set()
     for page_edges in edges:
         for line in page_edges:

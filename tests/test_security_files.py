@@ -112,3 +112,4 @@ def test_the_staff_download_survives_any_original_name(client, media, name):
     assert "\n" not in disposition and "\r" not in disposition
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == "sandbox"  # as the public downloads

@@ -424,4 +424,6 @@ def original(request: HttpRequest, pk: int) -> FileResponse:
         content_type="application/pdf" if is_pdf else "text/plain; charset=utf-8",
     )
     response["X-Content-Type-Options"] = "nosniff"
+    # An uploaded PDF may carry script: shown in a sandbox, as the public downloads are.
+    response["Content-Security-Policy"] = "sandbox"
     return response

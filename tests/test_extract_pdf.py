@@ -273,10 +273,12 @@ def test_a_scanned_referat_page_is_read_by_ocr(test_pdfs):
 def test_a_heading_at_the_top_of_one_page_of_two_is_no_running_header():
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4)
-    width, height = A4
-    for page, lines in enumerate((["DASSOS   Referat 3.5.25", "1. Godkendelse af dagsorden",
-                                   "Godkendt."],
-                                  ["DASSOS   Referat 3.5.25", "2. Eventuelt", "Intet."])):
+    _width, height = A4
+    pages = (
+        ["DASSOS   Referat 3.5.25", "1. Godkendelse af dagsorden", "Godkendt."],
+        ["DASSOS   Referat 3.5.25", "2. Eventuelt", "Intet."],
+    )
+    for lines in pages:
         y = height - 30
         for text in lines:
             canvas.drawString(60, y, text)

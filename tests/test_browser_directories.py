@@ -40,7 +40,10 @@ def test_a_director_finds_a_presenter_her_kommune_and_its_cases(site, browser):
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/soeg/"))
     results = page.locator("ol.results > li h3")
-    assert "Kollegiet" in results.first.inner_text()
+    # The Kollegiet items she presented are found (their order among the other items she
+    # presented is the database's ranking, which differs between PostgreSQL and SQLite).
+    kollegiet = [title for title in results.all_inner_texts() if "Kollegiet" in title]
+    assert len(kollegiet) == 2, results.all_inner_texts()
     page.get_by_role("link", name="Katrine Axél", exact=True).first.click()
     assert page.locator("h1").inner_text() == "Katrine Axél"
     assert page.get_by_role("heading", name="Roller over tid").is_visible()

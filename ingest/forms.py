@@ -257,14 +257,17 @@ def personal_data_in_pdf(upload: UploadedFile) -> list:
     upload.seek(0)
     data = upload.read()
     upload.seek(0)
-    try:
-        pdf = pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError as error:
-        raise forms.ValidationError(_("Kopien kunne ikke læses som PDF.")) from error
-    try:
-        if len(pdf) > settings.INGEST_MAX_PAGES:
-            raise forms.ValidationError(_("Kopien har for mange sider."))
-        text = "\n".join(page.get_textpage().get_text_range() for page in pdf)
-    finally:
-        pdf.close()
+    from ingest.parsing.pdfium_lock import PDFIUM
+
+    with PDFIUM:  # pdfium is not thread-safe: one caller at a time in the process
+        try:
+            pdf = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError as error:
+            raise forms.ValidationError(_("Kopien kunne ikke læses som PDF.")) from error
+        try:
+            if len(pdf) > settings.INGEST_MAX_PAGES:
+                raise forms.ValidationError(_("Kopien har for mange sider."))
+            text = "\n".join(page.get_textpage().get_text_range() for page in pdf)
+        finally:
+            pdf.close()
     return find_personal_data(text)

@@ -427,6 +427,13 @@ def scan_pages(pdf: bytes, pages: tuple[int, ...], dpi: int = 200) -> bytes:
     """An image-only PDF of the given pages: greyscale JPEG scans, no text layer at all."""
     import pypdfium2
 
+    from ingest.parsing.pdfium_lock import PDFIUM
+
+    with PDFIUM:  # pdfium is not thread-safe: no other thread of the process in it meanwhile
+        return _scan_pages(pypdfium2, pdf, pages, dpi)
+
+
+def _scan_pages(pypdfium2, pdf: bytes, pages: tuple[int, ...], dpi: int) -> bytes:
     document = pypdfium2.PdfDocument(pdf)
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=1)

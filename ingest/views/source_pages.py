@@ -82,18 +82,21 @@ def page_range(first: int | None, last: int | None, pages: int | None) -> list[i
 def _render(data: bytes, page: int) -> bytes:
     import pypdfium2
 
-    pdf = pypdfium2.PdfDocument(data)
-    try:
-        if not 1 <= page <= len(pdf):
-            raise Http404
-        sheet = pdf[page - 1]
-        scale = PAGE_WIDTH / sheet.get_width()
-        image = sheet.render(scale=scale).to_pil()
-        out = io.BytesIO()
-        image.save(out, format="PNG", optimize=True)
-        return out.getvalue()
-    finally:
-        pdf.close()
+    from ingest.parsing.pdfium_lock import PDFIUM
+
+    with PDFIUM:  # pdfium is not thread-safe: one render at a time in the process
+        pdf = pypdfium2.PdfDocument(data)
+        try:
+            if not 1 <= page <= len(pdf):
+                raise Http404
+            sheet = pdf[page - 1]
+            scale = PAGE_WIDTH / sheet.get_width()
+            image = sheet.render(scale=scale).to_pil()
+        finally:
+            pdf.close()
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
 
 
 @secretariat(REVIEW)

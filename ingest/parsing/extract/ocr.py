@@ -35,6 +35,7 @@ from ingest.parsing.extract import ocr_layout
 from ingest.parsing.extract.ocr_repair import repair_ocr_text
 from ingest.parsing.limits import Limits, too_many_pages
 from ingest.parsing.messages import Message, gettext_noop, ngettext_noop
+from ingest.parsing.pdfium_lock import PDFIUM
 
 LANGUAGE = "dan"
 # An A4 page at 300 dpi is 8.7 million pixels; a page whose rendering would be far larger (a
@@ -102,15 +103,17 @@ def check_opencv() -> None:
 def ocr_pdf(data: bytes, limits: Limits = Limits(), progress: Progress | None = None) -> Extracted:
     """Read a scanned PDF by OCR into lines; the OCR text is kept raw."""
     try:
-        pdf = pdfium.PdfDocument(data)
+        with PDFIUM:
+            pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         raise ParseError(
             gettext_noop("PDF-filen kan ikke åbnes; den er beskadiget eller krypteret.")
         ) from error
-    try:
-        pages = len(pdf)
-    finally:
-        pdf.close()
+    with PDFIUM:
+        try:
+            pages = len(pdf)
+        finally:
+            pdf.close()
     if pages > limits.max_pages:
         raise too_many_pages(pages, limits)
     read = ocr_pages(data, list(range(pages)), limits, progress)
@@ -136,7 +139,8 @@ def ocr_pages(
     if deadline is None:
         deadline = time.monotonic() + limits.max_seconds
     try:
-        pdf = pdfium.PdfDocument(data)
+        with PDFIUM:
+            pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         raise ParseError(
             gettext_noop("PDF-filen kan ikke åbnes; den er beskadiget eller krypteret.")
@@ -171,7 +175,8 @@ def ocr_pages(
                     progress(len(done), total)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-        pdf.close()
+        with PDFIUM:
+            pdf.close()
     return sorted(done, key=lambda page: page.index)
 
 
@@ -183,7 +188,7 @@ def _read_page(
     remaining = deadline - time.monotonic()
     if remaining <= 0:  # the budget is spent: a page still queued is not read
         return OcrPage(index, [], 0.0, "")
-    with lock:
+    with PDFIUM:
         page = pdf[index]
         try:
             width, height = page.get_size()  # in points, 1/72 inch

@@ -94,4 +94,4 @@ def test_reingest_explains_a_database_lock(db):
         side_effect=OperationalError("database is locked"),
     ), pytest.raises(CommandError) as raised:
         call_command("reingest", "--all")
-    assert "db_worker" in str(raised.value) and "database is locked" in str(raised.value)
+    assert "ingest_worker" in str(raised.value) and "database is locked" in str(raised.value)

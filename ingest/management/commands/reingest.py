@@ -75,7 +75,7 @@ class Command(BaseCommand):
                 raise
             raise CommandError(
                 _("Databasen var optaget for længe (SQLite: »%(error)s«): en anden proces, "
-                  "typisk baggrundsarbejderen (manage.py db_worker), skrev i den. Kør "
+                  "typisk baggrundsarbejderen (manage.py ingest_worker), skrev i den. Kør "
                   "kommandoen igen; sker det igen, så stop arbejderen, mens den kører, "
                   "eller hæv SQLITE_TIMEOUT.") % {"error": error}
             ) from error

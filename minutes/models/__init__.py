@@ -1,4 +1,5 @@
-"""The archive's records: meetings and their sources, agenda items, decisions, people, topics."""
+"""The archive's records: meetings and their sources, agenda items, decisions, people, topics,
+cases."""
 from minutes.models.agenda import (
     AgendaItem,
     Attachment,
@@ -7,6 +8,7 @@ from minutes.models.agenda import (
     SearchWord,
     Topic,
 )
+from minutes.models.cases import Case, CaseItem
 from minutes.models.changes import ArchiveChange
 from minutes.models.meetings import Body, Meeting, SourceDocument
 from minutes.models.people import (
@@ -22,6 +24,8 @@ __all__ = [
     "ArchiveChange",
     "Attachment",
     "Body",
+    "Case",
+    "CaseItem",
     "Decision",
     "Meeting",
     "Organisation",

@@ -10,6 +10,7 @@ from minutes.models.agenda import (
 )
 from minutes.models.cases import Case, CaseItem
 from minutes.models.changes import ArchiveChange
+from minutes.models.followups import FollowUp
 from minutes.models.meetings import Body, Meeting, SourceDocument
 from minutes.models.people import (
     Organisation,
@@ -27,6 +28,7 @@ __all__ = [
     "Case",
     "CaseItem",
     "Decision",
+    "FollowUp",
     "Meeting",
     "Organisation",
     "OrganisationAlias",

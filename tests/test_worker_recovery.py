@@ -125,35 +125,51 @@ def _shell(env: dict, code: str) -> str:
 
 
 STATUS = "from minutes.models import SourceDocument as S; print(S.objects.get().status)"
+WORKER = [sys.executable, "manage.py", "ingest_worker", "--interval", "0.2", "--no-reload"]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_worker_killed_mid_reading_leaves_no_process_and_the_next_worker_finishes(tmp_path):
+def _archive_with_a_queued_reading(tmp_path, stored: str, **settings: str) -> dict:
+    """A migrated SQLite archive in tmp_path holding one queued upload, made by the code in
+    `stored` (which names the bytes `data` and the file `name`); the environment to run it."""
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'archive.sqlite3'}",
         "MEDIA_ROOT": str(tmp_path / "media"),
-        "INGEST_LEASE_SECONDS": "3",
         "PYTHONPATH": str(ROOT),
+        **settings,
     }
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env,
                    check=True, timeout=300)
-    # About 2 MB of referat text: a few seconds of parsing, time enough to kill the worker.
     _shell(env, (
         "from ingest.store import store_bytes; from ingest.tasks import enqueue_parse;"
-        "from scripts.make_hostile_files import seed_text;"
-        "data = (seed_text() + '\\n') * 80;"
-        "source, _ = store_bytes(data.encode(), 'referat.txt'); enqueue_parse(source)"
+        f"{stored}; source, _ = store_bytes(data, name); enqueue_parse(source)"
     ))
-    command = [sys.executable, "manage.py", "ingest_worker", "--interval", "0.2", "--no-reload"]
-    worker = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
+    return env
+
+
+def _parser_of(worker: subprocess.Popen) -> list[int]:
+    """The parser child the worker starts, once it has started one (within a minute)."""
+    deadline = time.monotonic() + 60
+    parser = []
+    while time.monotonic() < deadline and not parser:
+        parser = _children(worker.pid)
+        time.sleep(0.1)
+    assert parser, "the worker never started a parser child"
+    return parser
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_killed_mid_reading_leaves_no_process_and_the_next_worker_finishes(tmp_path):
+    # About 2 MB of referat text: a few seconds of parsing, time enough to kill the worker.
+    env = _archive_with_a_queued_reading(
+        tmp_path,
+        "from scripts.make_hostile_files import seed_text;"
+        "data = ((seed_text() + '\\n') * 80).encode(); name = 'referat.txt'",
+        INGEST_LEASE_SECONDS="3",
+    )
+    worker = subprocess.Popen(WORKER, cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 60
-        parser = []
-        while time.monotonic() < deadline and not parser:
-            parser = _children(worker.pid)
-            time.sleep(0.1)
-        assert parser, "the worker never started a parser child"
+        parser = _parser_of(worker)
         killed = worker.pid
         os.kill(killed, signal.SIGKILL)
         worker.wait(10)
@@ -165,7 +181,7 @@ def test_a_worker_killed_mid_reading_leaves_no_process_and_the_next_worker_finis
         assert not _group(parser[0]), "a program the parser started outlived it"
         assert _shell(env, STATUS) == "parsing"
 
-        worker = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
+        worker = subprocess.Popen(WORKER, cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 120
         status = "parsing"
         while time.monotonic() < deadline and status in ("parsing", "waiting"):
@@ -185,31 +201,17 @@ def test_a_worker_killed_mid_reading_leaves_no_process_and_the_next_worker_finis
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs Debian's tesseract-ocr")
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_told_to_stop_requeues_a_long_reading_after_its_grace_period(tmp_path):
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'archive.sqlite3'}",
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "INGEST_STOP_GRACE_SECONDS": "1",
-        "PYTHONPATH": str(ROOT),
-    }
-    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env,
-                   check=True, timeout=300)
     # A scan of four pages: OCR takes seconds a page, far more than the grace period.
-    _shell(env, (
-        "from ingest.store import store_bytes; from ingest.tasks import enqueue_parse;"
+    env = _archive_with_a_queued_reading(
+        tmp_path,
         "from scripts.make_hostile_files import seed_pdf;"
         "from scripts.make_test_pdfs import scan_pages;"
-        "data = scan_pages(seed_pdf(), (1, 2, 3, 4));"
-        "source, _ = store_bytes(data, 'scan.pdf'); enqueue_parse(source)"
-    ))
-    command = [sys.executable, "manage.py", "ingest_worker", "--interval", "0.2", "--no-reload"]
-    worker = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
+        "data = scan_pages(seed_pdf(), (1, 2, 3, 4)); name = 'scan.pdf'",
+        INGEST_STOP_GRACE_SECONDS="1",
+    )
+    worker = subprocess.Popen(WORKER, cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not _children(worker.pid):
-            time.sleep(0.1)
-        parser = _children(worker.pid)
-        assert parser, "the worker never started a parser child"
+        parser = _parser_of(worker)
         stopped = time.monotonic()
         worker.send_signal(signal.SIGTERM)
         worker.wait(30)

@@ -1,12 +1,11 @@
 """The archive's generation: cached counts last until the archive changes, and the change
 rows that mark generations do not pile up."""
-import threading
 
 import pytest
-from django.db import connection, transaction
 
 from minutes.aggregates import cached, generation
-from minutes.models import ArchiveChange, Body, Meeting, Topic
+from minutes.models import ArchiveChange, Meeting, Topic
+from tests.concurrency_support import a_load_in_progress, waiting_at_most_two_seconds_for_locks
 from tests.pages_data import load_seeds
 
 pytestmark = pytest.mark.django_db
@@ -54,30 +53,9 @@ def test_a_cached_count_lasts_until_the_archive_changes(settings, tmp_path):
 def test_two_changes_at_once_prune_without_waiting_for_each_other():
     """Both transactions delete the same older rows: the second skips what the first holds
     instead of waiting for its commit, and a later change deletes what was skipped."""
-    body = Body.objects.get_or_create(slug="dassos", defaults={"name": "DASSOS"})[0]
     Topic.objects.create(name="Ældre", slug="aeldre")  # a committed row both will prune
-    first_saved, release = threading.Event(), threading.Event()
-
-    def long_load() -> None:
-        try:
-            with transaction.atomic():
-                Meeting.objects.create(body=body, date="2031-01-01")
-                first_saved.set()
-                release.wait(timeout=30)
-        finally:
-            connection.close()  # the thread's own connection
-
-    loader = threading.Thread(target=long_load)
-    loader.start()
-    try:
-        assert first_saved.wait(timeout=30)
-        with transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL lock_timeout = '2s'")
-            Meeting.objects.create(body=body, date="2031-02-01")
-    finally:
-        release.set()
-        loader.join(timeout=30)
+    with a_load_in_progress() as body, waiting_at_most_two_seconds_for_locks():
+        Meeting.objects.create(body=body, date="2031-02-01")
     assert ArchiveChange.objects.count() <= 3  # at most the skipped older row and the two new
     Topic.objects.create(name="Senere", slug="senere")
     assert list(ArchiveChange.objects.values_list("pk", flat=True)) == [generation()]

@@ -21,6 +21,7 @@ import ingest.tasks
 from ingest.store import store_bytes
 from ingest.tasks import enqueue_parse
 from minutes.models import Meeting, SourceDocument
+from tests.concurrency_support import a_load_in_progress, waiting_at_most_two_seconds_for_locks
 from tests.upload_support import DATABASE_TASKS, SEED_2024, make_user, referat_file
 
 pytestmark = [
@@ -125,34 +126,10 @@ def test_two_changes_of_the_archive_at_once_do_not_wait_for_each_other():
     """Each change announces itself with a new ArchiveChange row, never by updating a shared
     one: a transaction that is still loading does not hold up another change (with a shared
     counter the second would wait for the first's commit, and two loads could deadlock)."""
-    from django.db import transaction
-
     from minutes.aggregates import generation
-    from minutes.models import Body
 
-    body, _ = Body.objects.get_or_create(slug="dassos", defaults={"name": "DASSOS"})
-    first_saved = threading.Event()
-    release = threading.Event()
-
-    def long_load() -> None:
-        try:
-            with transaction.atomic():
-                Meeting.objects.create(body=body, date="2031-01-01")
-                first_saved.set()
-                release.wait(timeout=30)
-        finally:
-            connection.close()  # the thread's own connection
-
-    loader = threading.Thread(target=long_load)
-    loader.start()
-    try:
-        assert first_saved.wait(timeout=30)
+    with a_load_in_progress() as body:
         before = generation()  # the open transaction's change is not visible yet
-        with transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL lock_timeout = '2s'")
+        with waiting_at_most_two_seconds_for_locks():
             Meeting.objects.create(body=body, date="2031-02-01")
         assert generation() > before
-    finally:
-        release.set()
-        loader.join(timeout=30)

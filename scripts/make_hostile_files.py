@@ -95,18 +95,7 @@ def one_page_pdf(streams: list[bytes]) -> bytes:
             b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream)
             + stream + b"\nendstream"
         )
-    out = io.BytesIO()
-    out.write(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-              % (len(objects) + 1, xref))
-    return out.getvalue()
+    return pdf_of(objects)
 
 
 def pdf_of(objects: list[bytes]) -> bytes:

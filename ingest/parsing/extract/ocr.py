@@ -100,15 +100,19 @@ def check_opencv() -> None:
         ) from error
 
 
-def ocr_pdf(data: bytes, limits: Limits = Limits(), progress: Progress | None = None) -> Extracted:
-    """Read a scanned PDF by OCR into lines; the OCR text is kept raw."""
+def _open(data: bytes) -> pdfium.PdfDocument:
     try:
         with PDFIUM:
-            pdf = pdfium.PdfDocument(data)
+            return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         raise ParseError(
             gettext_noop("PDF-filen kan ikke åbnes; den er beskadiget eller krypteret.")
         ) from error
+
+
+def ocr_pdf(data: bytes, limits: Limits = Limits(), progress: Progress | None = None) -> Extracted:
+    """Read a scanned PDF by OCR into lines; the OCR text is kept raw."""
+    pdf = _open(data)
     with PDFIUM:
         try:
             pages = len(pdf)
@@ -138,13 +142,7 @@ def ocr_pages(
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     if deadline is None:
         deadline = time.monotonic() + limits.max_seconds
-    try:
-        with PDFIUM:
-            pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as error:
-        raise ParseError(
-            gettext_noop("PDF-filen kan ikke åbnes; den er beskadiget eller krypteret.")
-        ) from error
+    pdf = _open(data)
     render_lock = threading.Lock()  # pdfium is not thread-safe; rendering is the short part
     total = len(indices)
     done: list[OcrPage] = []

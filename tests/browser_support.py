@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from django.db import connections
 
+from tests.pages_data import ensure_default_topics, load_seeds
+
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
 # Playwright's own browser download cannot reach its server here; these flags keep Chromium
 # from trying the network on its own.
@@ -38,6 +40,8 @@ def find_chromium() -> tuple[Path | None, str]:
 
 
 CHROMIUM, NO_CHROMIUM = find_chromium()
+DESKTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
 
 browser_tests = [
     pytest.mark.browser,
@@ -62,3 +66,12 @@ def browser(monkeypatch):
             # second connection that the test database's teardown never sees, and PostgreSQL then
             # refuses to drop the database ("being accessed by other users"). Close it here.
             connections.close_all()
+
+
+@pytest.fixture
+def site(transactional_db, live_server, settings, tmp_path) -> str:
+    """The live server's address, with the five seed referater loaded and committed."""
+    settings.MEDIA_ROOT = tmp_path
+    ensure_default_topics()
+    load_seeds()
+    return live_server.url

@@ -5,23 +5,9 @@ import re
 import pytest
 
 from minutes.models import Person
-from tests.browser_support import SCREENSHOTS, browser_tests
-from tests.pages_data import ensure_default_topics, load_seeds
-
-PHONE = {"width": 390, "height": 844}
+from tests.browser_support import PHONE, SCREENSHOTS, browser_tests
 
 pytestmark = browser_tests
-
-
-@pytest.fixture
-def site(transactional_db, live_server, settings, tmp_path) -> str:
-    """The live server's address, with the five seed referater loaded and committed."""
-    settings.MEDIA_ROOT = tmp_path
-    ensure_default_topics()
-    load_seeds()
-    return live_server.url
-
-
 
 
 @pytest.fixture

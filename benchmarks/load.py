@@ -33,6 +33,11 @@ TARGETS_MS = {  # p95 targets on a 2-core machine
     "meeting page": 100,
     "item page": 100,
     "decisions, two filters": 150,
+    "people directory": 150,
+    "organisations directory": 150,
+    "person page": 150,
+    "organisation page": 150,
+    "search, a person's name": 150,
 }
 # wrk hands the percentiles to this Lua hook; printed as one JSON line after wrk's own report.
 REPORT_LUA = """
@@ -66,7 +71,7 @@ def bench_urls(per_kind: int) -> dict[str, list[str]]:
     django.setup()
     from django.db.models import Count
 
-    from minutes.models import AgendaItem, Decision, Meeting
+    from minutes.models import AgendaItem, Decision, Meeting, Organisation, Person
     from minutes.search import MAX_COUNTED, count_hits, matching
     from scripts.generate_archive import rare_names
 
@@ -96,6 +101,8 @@ def bench_urls(per_kind: int) -> dict[str, list[str]]:
         name for name in rare_names()
         if 0 < AgendaItem.objects.filter(sagsfremstilling__contains=name).count() <= 5
     ][:per_kind]
+    people = list(Person.objects.public().order_by("?")[:per_kind])
+    organisations = list(Organisation.objects.public().order_by("?")[:per_kind])
     return {
         "home page": ["/"],
         "meeting page": [m.get_absolute_url() for m in meetings],
@@ -103,6 +110,11 @@ def bench_urls(per_kind: int) -> dict[str, list[str]]:
         "decisions, two filters": decisions,
         "search, common word": [f"/soeg/?q={quote(word)}" for word in common[:per_kind]],
         "search, rare word": [f"/soeg/?q={quote(name)}" for name in rare],
+        "people directory": ["/personer/", "/personer/?page=2", "/personer/?aar=2024"],
+        "organisations directory": ["/organisationer/"],
+        "person page": [p.get_absolute_url() for p in people],
+        "organisation page": [o.get_absolute_url() for o in organisations],
+        "search, a person's name": [f"/soeg/?q={quote(p.name)}" for p in people],
     }
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from ingest.parsing import contract, fingerprint
 from ingest.parsing.contract import ParsedMeeting, ParseError
 from ingest.parsing.messages import Message, gettext_noop, to_json
+from minutes.case_building import build_cases
 from minutes.identity import Resolver
 from minutes.models import (
     AgendaItem,
@@ -102,7 +103,10 @@ def load_parsed(
         # referater that name the same new person or organisation would both create it.
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOAD_LOCK])
-    return _Loader(source).load(parsed, published=published, replace=replace)
+    loaded = _Loader(source).load(parsed, published=published, replace=replace)
+    if loaded.status in (LOADED, UPDATED):
+        build_cases(loaded.meeting)  # the new items' suggested cases, with the load
+    return loaded
 
 
 def _text(value: str | None, model: type[models.Model], name: str) -> str:

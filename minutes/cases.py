@@ -21,9 +21,10 @@ GENERIC_RE = re.compile(
     r"|skriftlig orientering|evt\.?)",
     re.IGNORECASE,
 )
-# A scheme, pulje, analysis or project named by one long compound: "Ungementorordningen".
+# A scheme, analysis or project named by one long compound: "Ungementorordningen" (a pulje is
+# one case only with its year: POOL_YEAR_RE).
 SCHEME_RE = re.compile(
-    r"\b([A-ZÆØÅa-zæøå]{4,}(?:ordning|puljen|pulje|analysen|analyse|projektet|strategien"
+    r"\b([A-ZÆØÅa-zæøå]{4,}(?:ordning|analysen|analyse|projektet|strategien"
     r"|modellen|indsatsen|aftalen))(?:en|et)?\b"
 )
 POOL_YEAR_RE = re.compile(r"\b(lånepulje\w*|pulje\w*)\s+(20\d\d(?:/\d\d)?)", re.IGNORECASE)
@@ -43,6 +44,16 @@ MEETING_KIND_RE = re.compile(r"\b(dialogmøde|temadag|årsmøde|konference)", re
 AUTHORITY_RE = re.compile(r"\b([A-ZÆØÅ][a-zæøå]{5,}(?:et|en|s))\b")
 YEAR_RE = re.compile(r"\b20\d\d\b")
 STRONG = 0.8  # what the item page shows as "Muligvis samme sag"
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A named thing a title is about, as one case's key: items sharing a key are one case."""
+
+    key: str  # "sted:Kollegiet", "møderække:dialogmøde socialtilsyn|"
+    name: str  # the case's name: "Kollegiet", "Rammeaftale 2023-24"
+    evidence: str  # as `evidence` words it: "samme sted: Kollegiet"
+    confidence: float
 
 
 @dataclass(frozen=True)
@@ -136,3 +147,52 @@ def suggestions(
         if why and why[1] >= minimum:
             found.append(Suggestion(other, why[0], why[1]))
     return sorted(found, key=lambda s: s.item.meeting_date)
+
+
+def _named(text: str) -> str:
+    """A name as a heading: each word starting with a capital ("KLs Koordinationsforum")."""
+    return " ".join(word[:1].upper() + word[1:] for word in text.split())
+
+
+def features(title: str) -> list[Feature]:
+    """The named things a title is about, strongest first; none for a generic item.
+
+    Two titles share a feature exactly when `evidence` finds them the same case with at least
+    STRONG confidence, so the cases built from features show what the suggestions show.
+    """
+    if is_generic(title):
+        return []
+    found = [
+        Feature(f"sted:{name}", name, f"samme sted: {name}", 0.95)
+        for name in sorted(place_names(title))
+    ]
+    for m in SCHEME_RE.finditer(title):
+        scheme = m.group(1).lower()
+        if scheme in schemes(title):
+            found.append(Feature(f"ordning:{scheme}", _named(m.group(0)),
+                                 f"samme ordning: {scheme}", 0.9))
+    for m in POOL_YEAR_RE.finditer(title):
+        pool = f"{m.group(1).lower()[:8]} {m.group(2)}"
+        found.append(Feature(f"pulje:{pool}", _named(m.group(0)), f"samme pulje: {pool}", 0.9))
+    period = rammeaftale_period(title)
+    if period:
+        found.append(Feature(f"rammeaftale:{period}", f"Rammeaftale {period}",
+                             f"samme rammeaftale: {period}", 0.85))
+    main = _main_part(title)
+    for m in FORUM_RE.finditer(main):
+        for forum in forums(m.group(0)):
+            found.append(Feature(f"forum:{forum}", _named(m.group(0)),
+                                 f"samme forum: {forum}", 0.85))
+    years = ",".join(sorted(set(YEAR_RE.findall(title))))
+    for series in sorted(recurring_meetings(title)):
+        kind, who = series.split(" ", 1)
+        authority = next(
+            (a for a in AUTHORITY_RE.findall(title) if a.lower().startswith(who)), who
+        )
+        name = f"{kind.capitalize()} med {authority}" + (f" {years}" if years else "")
+        found.append(Feature(f"møderække:{series}|{years}", name,
+                             f"samme møderække: {series}", 0.8))
+    unique: dict[str, Feature] = {}
+    for feature in found:
+        unique.setdefault(feature.key, feature)
+    return list(unique.values())

@@ -20,8 +20,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from ingest.load import meeting_contract
-from minutes.cases import suggestions
-from minutes.catalogue import catalogue_for
+from minutes.case_links import same_case
 from minutes.filters import DecisionFilter
 from minutes.models import Meeting
 from minutes.public import decisions as public_decisions
@@ -145,21 +144,17 @@ def with_links(data: dict, meeting: Meeting, request: HttpRequest) -> dict:
         "license": settings.OPEN_DATA_LICENSE,
         "documentation": absolute(reverse("opendata:data")),
     }
-    pages = {item.number: absolute(item.get_absolute_url()) for item in meeting.items.all()}
-    same = {item.number: same_case_urls(item, absolute) for item in meeting.items.all()}
+    items = list(meeting.items.all())
+    pages = {item.number: absolute(item.get_absolute_url()) for item in items}
+    links_of = same_case(items)
+    same = {
+        item.number: [absolute(s.item.get_absolute_url()) for s in links_of.get(item.pk, [])]
+        for item in items
+    }
     for item in data["items"]:
         item["web"] = pages.get(item["number"])
         item["same_case"] = same.get(item["number"], [])
     return {**links, **data}
-
-
-def same_case_urls(item, absolute) -> list[str]:
-    """The pages the item page shows as the same case (minutes.cases), as absolute URLs."""
-    catalogue = catalogue_for(item)
-    own = next((c for c in catalogue.items if c.pk == item.pk), None)
-    if own is None:
-        return []
-    return [absolute(s.item.url) for s in suggestions(own, catalogue)]
 
 
 @require_safe

@@ -5,7 +5,17 @@ from minutes import (
     converters,  # noqa: F401 - registers <isodate:…>
     exports,
 )
-from minutes.views import decisions, directories, home, items, meetings, people, search, topics
+from minutes.views import (
+    cases,
+    decisions,
+    directories,
+    home,
+    items,
+    meetings,
+    people,
+    search,
+    topics,
+)
 
 app_name = "minutes"
 
@@ -26,6 +36,9 @@ urlpatterns = [
     path("soeg/", search.SearchView.as_view(), name="search"),
     path("emner/", topics.TopicListView.as_view(), name="topics"),
     path("emner/<slug:slug>/", topics.TopicDetailView.as_view(), name="topic"),
+    path("sager/", cases.CaseListView.as_view(), name="cases"),
+    path("sager/<slug:slug>/", cases.CaseDetailView.as_view(), name="case"),
+    path("sager/<slug:slug>/beslut/", cases.decide, name="case-decide"),
     path("personer/", directories.PersonListView.as_view(), name="people"),
     path("organisationer/", directories.OrganisationListView.as_view(), name="organisations"),
     path("personer/<slug:slug>/", people.PersonDetailView.as_view(), name="person"),

@@ -64,7 +64,8 @@ def test_previous_and_next_item_follow_the_agenda(client):
 @pytest.mark.usefixtures("archive")
 def test_the_same_care_home_at_another_meeting_is_possibly_the_same_case(client):
     response = client.get("/moeder/2026-02-27/dassos/punkt/1.8/")
-    same = [(s.item.meeting_date.isoformat(), s.item.number) for s in response.context["same_case"]]
+    same = [(s.item.meeting.date.isoformat(), s.item.number)
+            for s in response.context["possibly_same_case"]]
     assert same == [("2024-03-01", "1.4")]
     html = response.content.decode()
     assert "Muligvis samme sag" in html and "samme sted: Kollegiet" in html
@@ -117,5 +118,6 @@ def test_the_item_page_query_count_does_not_grow_with_the_archive(client):
     url = "/moeder/2024-03-01/dassos/punkt/1.4/"
     everything = count_queries(client, url)
     Meeting.objects.exclude(date__in=["2024-03-01", "2026-02-27"]).delete()
-    # Similar-title ids and the candidates' meeting dates are fetched apart (minutes.views.common).
-    assert count_queries(client, url) == everything == 12
+    # Similar-title ids and the candidates' meeting dates are fetched apart (minutes.views.common);
+    # the item's case links and the other items of its cases are two more (minutes.case_links).
+    assert count_queries(client, url) == everything == 14

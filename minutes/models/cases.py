@@ -70,6 +70,12 @@ class Case(Timestamped, Lockable):
         return reverse("minutes:case", kwargs={"slug": self.slug})
 
 
+class CaseItemQuerySet(models.QuerySet):
+    def public(self) -> "CaseItemQuerySet":
+        """Links a reader sees: to items of published meetings, not rejected by staff."""
+        return self.filter(CaseItem.shown_publicly(""))
+
+
 class CaseItem(Timestamped):
     """An agenda item's place in a case: suggested by evidence, confirmed or rejected by staff.
 
@@ -101,6 +107,8 @@ class CaseItem(Timestamped):
         verbose_name=_("besluttet af"),
     )
     decided_at = models.DateTimeField(_("besluttet"), null=True, blank=True)
+
+    objects = CaseItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting_date", "number"]

@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
-from minutes.cases import suggestions
+from ingest.views.access import REVIEW
+from minutes.case_links import same_case
 from minutes.catalogue import catalogue_for
 from minutes.crossref import announced_items
 from minutes.models import AgendaItem, Decision
@@ -57,6 +58,7 @@ class ItemDetailView(DetailView):
             key=lambda c: _agenda_position(c.number),
         )
         index = next(n for n, c in enumerate(siblings) if c.pk == item.pk)
+        links = same_case([item]).get(item.pk, [])
         announced = []
         if item.title.lower().startswith(NEXT_MEETING_TITLE):
             announced = announced_items(item.sagsfremstilling, here, catalogue)
@@ -64,7 +66,9 @@ class ItemDetailView(DetailView):
             catalogue=catalogue,
             previous_item=siblings[index - 1] if index > 0 else None,
             next_item=siblings[index + 1] if index + 1 < len(siblings) else None,
-            same_case=suggestions(siblings[index], catalogue),
+            same_case=[s for s in links if s.confirmed],
+            possibly_same_case=[s for s in links if not s.confirmed],
+            may_decide_cases=self.request.user.has_perm(REVIEW),
             announced=announced,
             source_url=source_link(item.meeting, item.page_start),
         )

@@ -22,6 +22,7 @@ from minutes.models import (
     AgendaItem,
     ArchiveChange,
     Decision,
+    FollowUp,
     Meeting,
     Organisation,
     Participant,
@@ -64,7 +65,8 @@ def cached(name: str, params: Iterable[tuple[str, str]], compute: Callable[[], T
 
 def connect_signals() -> None:
     """Called from the app's ready(): the models whose changes alter the archive's counts."""
-    for model in (Meeting, AgendaItem, Decision, Topic, Person, Organisation, Participant):
+    models = (Meeting, AgendaItem, Decision, Topic, Person, Organisation, Participant, FollowUp)
+    for model in models:
         post_save.connect(archive_changed, sender=model, dispatch_uid=f"archive-{model.__name__}")
         post_delete.connect(
             archive_changed, sender=model, dispatch_uid=f"archive-del-{model.__name__}"

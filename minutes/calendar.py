@@ -1,4 +1,5 @@
-"""An iCalendar feed of DASSOS meetings: held ones and the dates the referater announce.
+"""iCalendar feeds: DASSOS meetings (held ones and the dates the referater announce) and the
+deadlines of follow-ups (an all-day entry on each due date).
 
 A planned date and the meeting later held that day share one UID, so a subscribed calendar
 (Outlook, Google, Apple) updates the entry instead of showing it twice.
@@ -14,8 +15,9 @@ from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from minutes.aggregates import cached
-from minutes.models import AgendaItem, Meeting
+from minutes.models import AgendaItem, FollowUp, Meeting
 from minutes.planned_dates import PlannedMeeting, announced_meetings
+from minutes.public import followups as public_followups
 from minutes.text import printable
 
 UID_DOMAIN = "dassos-referatarkiv"
@@ -114,6 +116,41 @@ def build_calendar(request: HttpRequest) -> Calendar:
     return cal
 
 
+def followup_uid(followup: FollowUp) -> str:
+    return f"opfoelgning-{followup.pk}@{UID_DOMAIN}"
+
+
+def build_followups_calendar(request: HttpRequest) -> Calendar:
+    """An all-day entry on the due date of every public follow-up that has one; a dropped one
+    is cancelled, so a subscribed calendar strikes it out."""
+    cal = Calendar()
+    cal.add("prodid", "-//DASSOS referatarkiv//da")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", "DASSOS-opfølgning")
+    for followup in public_followups().filter(due__isnull=False):
+        event = Event()
+        event.add("uid", followup_uid(followup))
+        who = f"{followup.actor}: " if followup.actor else ""
+        event.add("summary", printable(f"Frist: {who}{followup.action}"[:200]))
+        event.add("dtstart", followup.due)
+        event.add("dtend", followup.due + timedelta(days=1))
+        link = request.build_absolute_uri(followup.get_absolute_url())
+        meeting = followup.item.meeting
+        event.add("url", link)
+        event.add("description", printable(
+            f"{followup.action}\nStatus: {followup.get_status_display()}\n"
+            f"Fra {meeting.body.name} {meeting.date:%d.%m.%Y}, pkt. {followup.item.number} "
+            f"{followup.item.title}\n{link}"
+        ))
+        event.add("status", "CANCELLED" if followup.status == FollowUp.Status.DROPPED
+                  else "CONFIRMED")
+        event.add("transp", "TRANSPARENT")  # a deadline, not a busy day
+        event.add("dtstamp", followup.updated_at)
+        cal.add_component(event)
+    return cal
+
+
 def copenhagen() -> Timezone:
     """Europe/Copenhagen as the EU's rule, one RRULE per switch (last Sunday of March and of
     October), which every client reads: a long RDATE list is valid too, but ical.js reads only
@@ -148,4 +185,14 @@ def calendar_feed(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar")
     response["Content-Type"] = "text/calendar; charset=utf-8"
     response["Content-Disposition"] = 'inline; filename="dassos-moeder.ics"'
+    return response
+
+
+@require_safe
+def followups_calendar(request: HttpRequest) -> HttpResponse:
+    """/opfoelgning.ics: the follow-ups' deadlines, to subscribe to beside the meetings."""
+    response = HttpResponse(build_followups_calendar(request).to_ical(),
+                            content_type="text/calendar")
+    response["Content-Type"] = "text/calendar; charset=utf-8"
+    response["Content-Disposition"] = 'inline; filename="dassos-opfoelgning.ics"'
     return response

@@ -1,4 +1,5 @@
-"""Atom feeds: new meetings, new decisions, one topic's decisions, and any search's results."""
+"""Atom feeds: new meetings, new decisions, one topic's decisions, any search's results, and
+follow-ups."""
 from __future__ import annotations
 
 from datetime import datetime, time
@@ -12,8 +13,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from minutes.models import AgendaItem, Decision, Meeting, Topic
+from minutes.models import AgendaItem, Decision, FollowUp, Meeting, Topic
 from minutes.public import decisions as public_decisions
+from minutes.public import followups as public_followups
 from minutes.search import clean_query, matching
 from minutes.text import printable
 
@@ -178,6 +180,49 @@ class SearchFeed(CleanFeed):
         return _midday(item.meeting.date)
 
     def item_updateddate(self, item: AgendaItem) -> datetime:
+        return item.updated_at
+
+
+class FollowUpsFeed(CleanFeed):
+    """Each follow-up is an entry, newest meeting first: who promised what, by when, and its
+    status (an entry is updated when staff decide on it)."""
+
+    feed_type = Atom1Feed
+    title = _("DASSOS: opfølgning")
+    subtitle = _("Hvem lovede hvad, til hvornår: opfølgninger fra DASSOS' referater.")
+
+    def link(self) -> str:
+        return reverse("minutes:followups")
+
+    def items(self):
+        return public_followups().order_by(
+            "-item__meeting__date", "item__order", "order"
+        )[:FEED_LENGTH]
+
+    def item_title(self, item: FollowUp) -> str:
+        who = f"{item.actor}: " if item.actor else ""
+        return f"{who}{item.action}"
+
+    def item_description(self, item: FollowUp) -> str:
+        meeting = item.item.meeting
+        due = date_format(item.due, "j. F Y") if item.due else (item.due_text or _("ingen frist"))
+        return _("Frist: %(due)s. Status: %(status)s. Fra %(body)s %(date)s, pkt. %(number)s "
+                 "%(title)s.") % {
+            "due": due, "status": item.get_status_display(), "body": meeting.body.name,
+            "date": date_format(meeting.date, "j. F Y"), "number": item.item.number,
+            "title": item.item.title,
+        }
+
+    def item_guid(self, item: FollowUp) -> str:
+        return f"tag:dassos-referatarkiv,2020:opfoelgning/{item.pk}"
+
+    def item_categories(self, item: FollowUp) -> list[str]:
+        return [str(item.get_status_display())]
+
+    def item_pubdate(self, item: FollowUp) -> datetime:
+        return _midday(item.item.meeting.date)
+
+    def item_updateddate(self, item: FollowUp) -> datetime:
         return item.updated_at
 
 

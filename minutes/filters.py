@@ -1,11 +1,25 @@
-"""The decisions list's filters (django-filter): topic, outcome, dates, section, people, text."""
+"""The lists' filters (django-filter): decisions (topic, outcome, dates, section, people, text)
+and follow-ups (status, actor, body, case)."""
+from datetime import date, timedelta
+
 import django_filters
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from minutes.aggregates import cached
-from minutes.models import AgendaItem, Body, Decision, Organisation, Outcome, Person, Topic
+from minutes.models import (
+    AgendaItem,
+    Body,
+    Case,
+    CaseItem,
+    Decision,
+    FollowUp,
+    Organisation,
+    Outcome,
+    Person,
+    Topic,
+)
 from minutes.search import matching, organisation_cases
 
 
@@ -117,3 +131,79 @@ class DecisionFilter(django_filters.FilterSet):
         """The organisation's cases: items that name it or that its representatives presented
         (a referat without a participant list included)."""
         return queryset.filter(item__in=organisation_cases(value).values("pk"))
+
+
+class FollowUpFilter(django_filters.FilterSet):
+    """/opfoelgning/: which follow-ups (open by default, due soon, overdue, closed), by whom, of
+    which body and case. The queryset given is public already; `today` and `due_until` (the
+    end of "due soon") come from the view."""
+
+    OPEN, DUE, OVERDUE, CLOSED, ALL = "open", "due", "overdue", "closed", "all"
+    status = django_filters.ChoiceFilter(
+        label=_("Vis"),
+        choices=[
+            (DUE, _("Forfalder snart")),
+            (OVERDUE, _("Overskredne")),
+            (CLOSED, _("Afsluttede")),
+            (ALL, _("Alle")),
+        ],
+        empty_label=_("Åbne"),
+        method="filter_status",
+    )
+    actor = django_filters.ChoiceFilter(
+        label=_("Hvem"), choices=lambda: actor_choices(), empty_label=_("Alle"),
+    )
+    body = django_filters.ModelChoiceFilter(
+        label=_("Udvalg"),
+        field_name="item__meeting__body",
+        to_field_name="slug",
+        queryset=Body.objects.public(),
+        empty_label=_("Alle udvalg"),
+    )
+    case = django_filters.ModelChoiceFilter(
+        label=_("Sag"),
+        to_field_name="slug",
+        queryset=Case.objects.public().order_by("name"),
+        method="filter_case",
+        empty_label=_("Alle sager"),
+    )
+
+    class Meta:
+        model = FollowUp
+        fields: list[str] = []
+
+    def __init__(self, data=None, *args, today: date, due_until: date, **kwargs):
+        self.today, self.due_until = today, due_until
+        # Always bound: the page without parameters is filtered too (to the open ones).
+        super().__init__(data if data is not None else {}, *args, **kwargs)
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        queryset = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("status"):
+            queryset = queryset.still_open()  # the default view: what is still open
+        return queryset
+
+    def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if value == self.DUE:
+            return queryset.due_by(self.due_until).filter(due__gte=self.today)
+        if value == self.OVERDUE:
+            return queryset.due_by(self.today - timedelta(days=1))
+        if value == self.CLOSED:
+            return queryset.exclude(status=FollowUp.Status.OPEN)
+        return queryset
+
+    def filter_case(self, queryset: QuerySet, name: str, value: Case) -> QuerySet:
+        """Follow-ups of the case's items (links staff did not reject)."""
+        links = CaseItem.objects.filter(case=value, item=OuterRef("item")).exclude(
+            status=CaseItem.Status.REJECTED
+        )
+        return queryset.filter(Exists(links))
+
+
+def actor_choices() -> list[tuple[str, str]]:
+    """Who public follow-ups name, each once (looked up once per change of the archive)."""
+    actors = cached("followup-actors", [], lambda: list(
+        FollowUp.objects.public().exclude(actor="").values_list("actor", flat=True)
+        .distinct().order_by("actor")
+    ))
+    return [(actor, actor) for actor in actors]

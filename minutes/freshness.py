@@ -1,6 +1,6 @@
 """A meeting is as new as its newest part: saving or deleting one of its items, decisions,
-bilag or participants stamps the meeting's `updated_at`, so clients that sync meetings by
-modification time (OParl's modified_since, the feeds) see the change."""
+bilag, participants or follow-ups stamps the meeting's `updated_at`, so clients that sync
+meetings by modification time (OParl's modified_since, the feeds) see the change."""
 from __future__ import annotations
 
 from django.db.models.signals import post_delete, post_save
@@ -31,9 +31,9 @@ def touch_meeting(sender, instance, raw=False, **kwargs) -> None:
 
 
 def connect_signals() -> None:
-    from minutes.models import AgendaItem, Attachment, Decision, Participant
+    from minutes.models import AgendaItem, Attachment, Decision, FollowUp, Participant
 
-    for model in (AgendaItem, Decision, Attachment, Participant):
+    for model in (AgendaItem, Decision, Attachment, Participant, FollowUp):
         uid = f"freshness-{model.__name__}"
         post_save.connect(touch_meeting, sender=model, dispatch_uid=uid)
         post_delete.connect(touch_meeting, sender=model, dispatch_uid=f"{uid}-delete")

@@ -6,10 +6,10 @@ the filter again; this module adds the shapes several public views share.
 """
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
 from minutes.aggregates import cached
-from minutes.models import AgendaItem, Decision, Meeting, Participant, Topic
+from minutes.models import AgendaItem, Decision, FollowUp, Meeting, Participant, Topic
 
 
 def items_with_outcomes() -> QuerySet[AgendaItem]:
@@ -49,4 +49,14 @@ def meeting_for_export() -> QuerySet[Meeting]:
             "items__decisions",
             "items__attachments",
         )
+    )
+
+
+def followups() -> QuerySet[FollowUp]:
+    """Published follow-ups with what a row shows (item, meeting, body), by deadline (none
+    last), then newest meeting and agenda order."""
+    return (
+        FollowUp.objects.public()
+        .select_related("item__meeting__body")
+        .order_by(F("due").asc(nulls_last=True), "-item__meeting__date", "item__order", "order")
     )

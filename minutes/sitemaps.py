@@ -1,4 +1,5 @@
-"""The sitemap: published meetings and their items, topics, people and organisations."""
+"""The sitemap: published meetings and their items, topics, people, organisations and
+follow-ups."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -7,7 +8,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
-from minutes.models import AgendaItem, Meeting, Organisation, Person, Topic
+from minutes.models import AgendaItem, FollowUp, Meeting, Organisation, Person, Topic
 
 
 class StaticSitemap(Sitemap):
@@ -19,7 +20,7 @@ class StaticSitemap(Sitemap):
     def items(self) -> list[str]:
         return [
             "minutes:home", "minutes:meetings", "minutes:decisions", "minutes:topics",
-            "minutes:people", "minutes:organisations",
+            "minutes:people", "minutes:organisations", "minutes:followups",
         ]
 
     def location(self, item: str) -> str:
@@ -91,6 +92,20 @@ class OrganisationSitemap(LatestChange, Sitemap):
         return obj.updated_at
 
 
+class FollowUpSitemap(LatestChange, Sitemap):
+    """Each follow-up's permalink page."""
+
+    changefreq = "weekly"
+    priority = 0.4
+    limit = 5000
+
+    def items(self):
+        return FollowUp.objects.public().order_by("pk")
+
+    def lastmod(self, obj: FollowUp) -> datetime:
+        return obj.updated_at
+
+
 SITEMAPS = {
     "pages": StaticSitemap,
     "meetings": MeetingSitemap,
@@ -98,4 +113,5 @@ SITEMAPS = {
     "topics": TopicSitemap,
     "people": PersonSitemap,
     "organisations": OrganisationSitemap,
+    "followups": FollowUpSitemap,
 }

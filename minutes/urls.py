@@ -16,6 +16,7 @@ from minutes.views import (
     search,
     topics,
 )
+from minutes.views import followups as followup_views
 
 app_name = "minutes"
 
@@ -47,4 +48,7 @@ urlpatterns = [
         people.OrganisationDetailView.as_view(),
         name="organisation",
     ),
+    path("opfoelgning/", followup_views.FollowUpListView.as_view(), name="followups"),
+    path("opfoelgning/<int:pk>/", followup_views.FollowUpDetailView.as_view(), name="followup"),
+    path("opfoelgning/<int:pk>/status/", followup_views.decide_followup, name="followup-decide"),
 ]

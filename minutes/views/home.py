@@ -6,11 +6,13 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from minutes.aggregates import cached
+from minutes.followups import DUE_SOON
 from minutes.models import AgendaItem, Meeting
 from minutes.planned_dates import PlannedMeeting, announced_meetings
-from minutes.public import items_with_outcomes, topics_with_counts
+from minutes.public import followups, items_with_outcomes, topics_with_counts
 
 LATEST = 3
+DUE_SHOWN = 8  # follow-ups listed as due before the next meeting
 PLAN_SOURCES = 3  # the newest referater whose meeting plans are read
 
 
@@ -44,6 +46,12 @@ def planned_meetings(today: date, summary: dict | None = None) -> tuple[list[Pla
     return [plan for plan in plans if plan.date > (newest or today)], False
 
 
+def next_planned_meeting(today: date) -> date | None:
+    """The next meeting date the newest referater announce, if any lies ahead."""
+    planned, future = planned_meetings(today)
+    return planned[0].date if future and planned else None
+
+
 def archive_summary() -> dict:
     """What the home page says of the whole archive, counted once per change of the archive:
     announced meetings, the topics that hold published items (with `item_count`), and the
@@ -65,7 +73,13 @@ class HomeView(TemplateView):
         )[:LATEST]
         summary = archive_summary()
         planned, future = planned_meetings(timezone.localdate(), summary)
+        next_date = planned[0].date if future and planned else None
+        # Due before the next planned meeting; without a plan, within the coming 30 days.
+        due_until = next_date or timezone.localdate() + DUE_SOON
         context.update(
+            due_followups=list(followups().due_by(due_until)[:DUE_SHOWN]),
+            due_until=due_until,
+            next_meeting=next_date,
             latest_meetings=meetings,
             planned=planned,
             planned_is_future=future,

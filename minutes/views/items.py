@@ -2,6 +2,7 @@
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
@@ -9,7 +10,8 @@ from ingest.views.access import REVIEW
 from minutes.case_links import same_case
 from minutes.catalogue import catalogue_for
 from minutes.crossref import announced_items
-from minutes.models import AgendaItem, Decision
+from minutes.followups import DUE_SOON
+from minutes.models import AgendaItem, Decision, FollowUp
 from minutes.views.meetings import choose, get_meeting
 
 NEXT_MEETING_TITLE = "punkter til næste møde"
@@ -40,12 +42,25 @@ class ItemDetailView(DetailView):
                 "attachments",
                 "topics",
                 Prefetch("decisions", queryset=Decision.objects.order_by("order")),
+                Prefetch("followups", queryset=FollowUp.objects.order_by("order")),
+                # Earlier follow-ups this item answers (theirs, public only).
+                Prefetch(
+                    "answers",
+                    queryset=FollowUp.objects.public().select_related("item__meeting__body"),
+                    to_attr="answered_followups",
+                ),
             )
             .first()
         )
         if item is None:
             raise Http404("No such item at that meeting")
         item.meeting = meeting
+        today = timezone.localdate()
+        for followup in item.followups.all():  # the "Opfølgning" block's marks
+            if followup.is_open and followup.due is not None:
+                followup.urgency = "overdue" if followup.due < today else (
+                    "due" if followup.due <= today + DUE_SOON else ""
+                )
         return item
 
     def get_context_data(self, **kwargs):

@@ -89,6 +89,22 @@ class Attachment:
     url: str | None = None
 
 
+FOLLOWUP_DUE_KINDS = ("", "date", "period", "next_meeting", "meeting")
+FOLLOWUP_SOURCES = ("referat", "indstilling", "table")
+
+
+@dataclass
+class FollowUp:
+    """Something the meeting asked someone to do, as the referat states it."""
+
+    actor: str  # who promised ("Fællessekretariatet", "Katrine Axél"); "" if none is named
+    action: str  # what, as one readable clause from the source
+    due_text: str = ""  # the deadline as written: "til næste møde", "inden 1. juni"
+    due: date | None = None  # resolved when the text alone allows it (a period: its last day)
+    due_kind: str = ""  # one of FOLLOWUP_DUE_KINDS
+    source: str = "referat"  # one of FOLLOWUP_SOURCES
+
+
 @dataclass
 class Item:
     number: str
@@ -104,6 +120,7 @@ class Item:
     # Sub-parts other than the three main ones (Efterskrift, Skriftlig orientering, ...),
     # keyed by their heading; not part of the JSON contract's required keys but kept.
     other_parts: dict[str, str] = field(default_factory=dict)
+    followups: list[FollowUp] = field(default_factory=list)
 
 
 @dataclass
@@ -130,6 +147,10 @@ class ParsedMeeting:
             data = asdict(item)
             data["pages"] = list(item.pages) if item.pages else None
             data.pop("other_parts")
+            data["followups"] = [
+                {**asdict(f), "due": f.due.isoformat() if f.due else None}
+                for f in item.followups
+            ]
             if item.other_parts:
                 data["other_parts"] = dict(item.other_parts)
             items.append(data)

@@ -67,3 +67,78 @@ def label_key(label: str, table: dict[str, tuple[str, ...]]) -> str | None:
         if any(wanted == word.casefold() for word in words):
             return key
     return None
+
+
+# Follow-ups (parse.followups): who is to do what, by when. Words, not patterns; the module
+# makes each OCR-tolerant ("naeste mgde" reads as "næste møde").
+FOLLOWUP_COLUMNS = {  # the header row of a Hvem / Hvornår / Hvad table
+    "actor": ("Hvem", "Ansvarlig", "Ansvarlige", "Ansvar", "Aktør", "Tovholder", "Udføres af"),
+    "due": ("Hvornår", "Frist", "Tidsfrist", "Deadline", "Dato", "Tidspunkt", "Senest"),
+    "action": ("Hvad", "Opgave", "Opgaver", "Handling", "Aktivitet", "Opfølgning", "Beskrivelse",
+               "Indsats", "Emne"),
+}
+# Parts of an item other than the Referat that hold follow-ups.
+FOLLOWUP_PARTS = ("Opfølgning", "Videre proces", "Tidsplan", "Bemærkninger")
+# A committee's decision that frames the task after it: "DASSOS besluttede, at …".
+FOLLOWUP_DECISION_WORDS = (
+    "besluttede", "besluttet", "beslutter", "aftalte", "aftalt", "aftaler", "godkendte",
+    "godkender", "tiltrådte", "tiltræder", "enighed om", "ønsker", "ønskede",
+    "anbefaler", "anbefalede", "bakkede op om", "opbakning", "tilsluttede sig", "aftalt",
+    "besluttet",
+)
+# Verbs in the present tense that announce an actor's next step ("Sekretariatet undersøger
+# sagen"); with an actor as subject they need no time phrase.
+FOLLOWUP_ACTIVE_VERBS = (
+    "udarbejder", "fremlægger", "fremsender", "sender", "udsender", "undersøger", "indarbejder",
+    "samler", "laver", "bringer", "koordinerer", "videreformidler", "afdækker", "tilretter",
+    "indkalder", "inviterer", "følger op", "vender tilbage", "melder tilbage", "sørger for",
+    "arbejder videre", "tager kontakt", "kontakter", "forbereder", "planlægger", "opdaterer",
+    "reviderer", "indhenter", "præciserer", "beregner", "udpeger", "nedsætter", "afklarer",
+    "giver besked", "udsætter", "genoptager", "afrapporterer", "evaluerer", "kvalificerer",
+)
+# Present-tense verbs that are a follow-up only with a time phrase ("DASSOS drøfter … på næste
+# møde"); without one they report the meeting.
+FOLLOWUP_TIMED_VERBS = ("drøfter", "behandler", "orienterer", "præsenterer", "afholder",
+                        "beslutter", "godkender")
+# Passives that always promise something later ("Punktet genoptages").
+FOLLOWUP_PASSIVES = (
+    "genoptages", "forelægges", "fremlægges", "udsættes", "afklares", "nedsættes", "tilrettes",
+    "tages op", "sættes på dagsordenen", "dagsordensættes", "dagsordensat", "videresendes",
+)
+# Passives that promise something when a decision frames them or a time phrase dates them
+# ("der udarbejdes et notat til næste møde"); "skal" before them always does.
+FOLLOWUP_TIMED_PASSIVES = (
+    "drøftes", "behandles", "sendes", "udsendes", "fremsendes", "udarbejdes", "laves",
+    "præsenteres", "orienteres", "undersøges", "indkaldes", "indarbejdes", "udvides",
+    "revideres", "opdateres", "afdækkes", "kvalificeres", "beskrives", "udpeges", "findes",
+    "etableres", "igangsættes", "iværksættes", "gennemføres", "vurderes", "koordineres",
+    "tilføjes", "defineres", "tydeliggøres", "adresseres", "udsættes", "indhentes",
+    "præciseres", "gøres klart", "beregnes", "evalueres", "formuleres", "afholdes",
+)
+# After "skal"/"vil": verbs that state a rule, a purpose or a possibility, never a task
+# ("Aftalen skal give bedre styring", "Det skal bemærkes").
+FOLLOWUP_STATIVE_VERBS = (
+    "være", "have", "kunne", "gælde", "hedde", "indeholde", "rumme", "fremgå", "bygge",
+    "bidrage", "ske", "dække", "modtage", "få", "bemærkes", "ses", "forstås", "betragtes",
+    "opfattes", "nævnes", "understreges", "fremhæves", "håndteres", "inddrages", "tænkes",
+    "indgå", "afspejle", "søge", "sikre", "fortsætte", "gerne", "inddrage", "stå", "blive",
+    "tage udgangspunkt",
+)
+# Time phrases too vague to promise anything ("med tiden", "på sigt").
+FOLLOWUP_VAGUE_TIMES = ("med tiden", "på sigt", "på længere sigt", "på et tidspunkt",
+                        "i fremtiden", "fremadrettet")
+# Whom the committee addresses in general rather than one task's actor.
+FOLLOWUP_GENERAL_ADDRESSEES = ("kommunerne", "alle kommuner", "kommuner")
+# The actor words a subject is recognised by (besides the body's name and people's names).
+FOLLOWUP_ACTOR_WORDS = (
+    "sekretariat", "sekretariatet", "fællessekretariatet", "gruppen", "grupperne", "udvalget",
+    "styregruppen", "arbejdsgruppen", "takstgruppen", "netværket", "forummet", "rådet",
+    "styrelsen", "regionen", "kommunerne", "kommunen", "formanden", "formandskabet",
+    "tilsynet", "direktørerne", "fagpersoner", "medarbejdere", "repræsentanter", "ledere",
+    "repræsentant", "vi",
+)
+FOLLOWUP_ACTOR_NAMES = ("DASSOS", "KKR", "KL", "KD-Net", "KD-net", "KOSU", "DKS", "PLO", "VIVE")
+SEASONS = {"forår": 5, "foråret": 5, "sommer": 8, "sommeren": 8, "efterår": 11, "efteråret": 11,
+           "vinter": 2, "vinteren": 2}  # the month each season ends
+QUARTERS = {"første": 1, "1.": 1, "andet": 2, "anden": 2, "2.": 2, "tredje": 3, "3.": 3,
+            "fjerde": 4, "4.": 4}

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ingest.parsing.contract import Extracted, Item, ParsedMeeting, ParseError, Source
 from ingest.parsing.messages import Message, gettext_noop
 from ingest.parsing.parse.agenda import parse_agenda
+from ingest.parsing.parse.followups import extract_followups
 from ingest.parsing.parse.meeting import parse_meeting_info, parse_participants
 
 
@@ -18,6 +19,8 @@ def parse_extracted(extracted: Extracted, filename: str, sha256: str) -> ParsedM
     if meeting.doctype == "dagsorden":
         for item in items:
             _as_agenda(item)
+    for item in items:
+        item.followups = extract_followups(item, meeting.date, meeting.body)
     warnings = list(extracted.warnings) + meeting_warnings + agenda_warnings
     if not items:
         warnings.append(Message(gettext_noop("Der blev ikke fundet nogen dagsordenspunkter.")))

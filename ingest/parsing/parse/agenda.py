@@ -27,6 +27,7 @@ TOC_ENTRY_RE = re.compile(
 )
 MAX_HEADING_CHARS = 300
 TABBED_PART_RE = re.compile(r"^([^\t:]{3,40}?)\s*\t+\s*(\S.*)$")
+PIPE_ROW_RE = re.compile(r"^\|.*\|$")  # a Markdown table row in a plain-text referat
 PAGE_AT_END_RE = re.compile(r"(?:\s*[.…·_]{3,}\s*|\s+)\d{1,3}$")
 STRAY_NUMBER_RE = re.compile(
     r"^(?:\d{1,2}\.\d{1,2}\.?|\d{1,3}|(?:Side|Page)\s+\d{1,3}(?:\s+(?:af|of)\s+\d{1,3})?)$",
@@ -108,8 +109,21 @@ def _rows(lines: list[Line]) -> list[Row]:
         if label and part_heading(label[1]) is not None:
             # A two-column template: "Beslutning<TAB>DASSOS godkendte …" reads as "Beslutning: …".
             text = _collapse(f"{label[1]}: {label[2]}")
-        rows.append(Row(text, line.page, line.heading, list(line.links)))
+        rows.append(Row(text, line.page, line.heading, list(line.links), _cells(line.text)))
     return rows
+
+
+def _cells(text: str) -> list[str] | None:
+    """The cells of a table row: tab-separated columns or a "| a | b |" row; None for text."""
+    text = text.strip()
+    label = TABBED_PART_RE.match(text)
+    if PIPE_ROW_RE.match(text):
+        cells = [_collapse(cell) for cell in text.strip("|").split("|")]
+    elif "\t" in text and not (label and part_heading(label[1]) is not None):
+        cells = [_collapse(cell) for cell in text.split("\t") if cell.strip()]
+    else:
+        return None
+    return cells if len(cells) >= 2 else None
 
 
 def _toc_entry(text: str) -> re.Match[str] | None:

@@ -44,6 +44,8 @@ class Row:
     page: int | None = None
     heading: int | None = None
     links: list[str] = field(default_factory=list)
+    # A table row's cells (tab-separated columns, "| a | b |"): kept apart in the text.
+    cells: list[str] | None = None
 
 
 @dataclass
@@ -109,11 +111,29 @@ def build_text(rows: list[Row]) -> str:
     paragraphs: list[list[str]] = []
     current: list[str] | None = None
     last_raw = ""
+    in_table = False
     for row in rows:
         text = row.text
         if not text:
             current = None
+            in_table = False
             continue
+        if row.cells:
+            # A table row stays one line, its cells tab-separated (follow-up tables read them).
+            if current is None:
+                current = []
+                paragraphs.append(current)
+            current.append("\t".join(row.cells))
+            in_table = True
+            last_raw = text
+            continue
+        if in_table:
+            in_table = False
+            if text[0].islower():
+                current[-1] = f"{current[-1]} {text}"  # a cell wrapped onto the next line
+                in_table = True
+                continue
+            current = None
         bullet = bullet_text(text)
         if bullet is not None:
             if current is None:

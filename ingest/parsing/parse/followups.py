@@ -104,7 +104,7 @@ DUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:\s+(?P<year>{YEAR}))?"
     )),
     ("quarter", _compile(
-        rf"\b(?:i|inden|senest|til|{ocr('i løbet af')}|ved\s+udgangen\s+af)\s+"
+        rf"\b(?:(?:ved|inden)\s+udgangen\s+af|i|inden|senest|til|{ocr('i løbet af')})\s+"
         rf"(?P<quarter>{words(tuple(QUARTERS))})\s+kvartal(?:\s+(?P<year>{YEAR}))?"
     )),
     ("month", _compile(
@@ -134,7 +134,7 @@ ACTOR_NAMES = "|".join(re.escape(name) for name in FOLLOWUP_ACTOR_NAMES)
 NAME = r"[A-ZÆØÅ][a-zæøåéü]+"
 PERSON = rf"{NAME}(?:\s+[A-ZÆØÅ]\.)?(?:\s+{NAME}(?:-{NAME})?){{1,2}}"
 ACTOR_CORE = (
-    rf"(?:(?:det|den|de)\s+)?(?:[\w-]{{3,}}e\s+)?[\w-]*(?:{words(FOLLOWUP_ACTOR_WORDS)})\b"
+    rf"(?:(?:det|den|de)\s+)?(?:[\w-]{{3,}}e\s+)?[\w-]*(?i:{words(FOLLOWUP_ACTOR_WORDS)})\b"
     rf"|(?:{ACTOR_NAMES})(?:[\s-]+(?:Midtjylland|Midt|net))?\b"
     rf"|[A-ZÆØÅ][\w-]+(?:\s*[-,]\s*[A-ZÆØÅ][\w-]+)*(?:-|\s+og\s+[A-ZÆØÅ][\w-]+)?\s+[Kk]ommuners?"
     rf"|kommuner\s+og\s+region(?:en)?|Region\s+[A-ZÆØÅ]\w+"

@@ -138,6 +138,13 @@ FOLLOWUP_ACTOR_WORDS = (
     "repræsentant", "vi",
 )
 FOLLOWUP_ACTOR_NAMES = ("DASSOS", "KKR", "KL", "KD-Net", "KD-net", "KOSU", "DKS", "PLO", "VIVE")
+# Openings of a question or a condition: no promise ("Om der skal …", "Hvis kommunerne …").
+FOLLOWUP_QUESTION_OPENERS = ("om", "hvorvidt", "hvordan", "hvilke")
+FOLLOWUP_CONDITION_OPENERS = ("hvis", "skulle", "såfremt", "ifald", "i fald")
+# Verbs by which the committee asks one party to act ("DASSOS opfordrer X til at …").
+FOLLOWUP_REQUEST_VERBS = ("opfordrer", "opfordrede", "opfordret", "anmoder", "anmodede", "beder")
+# Who stands for the committee in a decision's lead-in, besides the body's own name.
+FOLLOWUP_COMMITTEE_WORDS = ("DASSOS", "udvalget", "styregruppen", "mødet", "direktørerne")
 SEASONS = {"forår": 5, "foråret": 5, "sommer": 8, "sommeren": 8, "efterår": 11, "efteråret": 11,
            "vinter": 2, "vinteren": 2}  # the month each season ends
 QUARTERS = {"første": 1, "1.": 1, "andet": 2, "anden": 2, "2.": 2, "tredje": 3, "3.": 3,

@@ -32,10 +32,14 @@ from ingest.parsing.vocabulary import (
     FOLLOWUP_ACTOR_NAMES,
     FOLLOWUP_ACTOR_WORDS,
     FOLLOWUP_COLUMNS,
+    FOLLOWUP_COMMITTEE_WORDS,
+    FOLLOWUP_CONDITION_OPENERS,
     FOLLOWUP_DECISION_WORDS,
     FOLLOWUP_GENERAL_ADDRESSEES,
     FOLLOWUP_PARTS,
     FOLLOWUP_PASSIVES,
+    FOLLOWUP_QUESTION_OPENERS,
+    FOLLOWUP_REQUEST_VERBS,
     FOLLOWUP_STATIVE_VERBS,
     FOLLOWUP_TIMED_PASSIVES,
     FOLLOWUP_TIMED_VERBS,
@@ -127,8 +131,10 @@ DUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     )),
 ]
 VAGUE_RE = _compile(rf"\b(?:{words(FOLLOWUP_VAGUE_TIMES)})\b")
-QUESTION_RE = _compile(r"^(?:om|hvorvidt|hvordan|hvilke)\b|\bdrøftet,?\s+om\b|\?$")
-CONDITION_RE = _compile(r"^(?:hvis|skulle|såfremt|ifald|i\s+fald)\b")
+QUESTION_RE = _compile(
+    rf"^(?:{words(FOLLOWUP_QUESTION_OPENERS)})\b|\b{ocr('drøftet')},?\s+om\b|\?$"
+)
+CONDITION_RE = _compile(rf"^(?:{words(FOLLOWUP_CONDITION_OPENERS)})\b")
 
 ACTOR_NAMES = "|".join(re.escape(name) for name in FOLLOWUP_ACTOR_NAMES)
 NAME = r"[A-ZÆØÅ][a-zæøåéü]+"
@@ -158,7 +164,7 @@ COMES_RE = _compile(
     rf"|\bder\s+(?:kommer|bliver)\s+(?:en|et)\s"
 )
 URGES_RE = _compile(
-    r"\b(?:opfordre[rt]?|opfordrede|anmoder|anmodede|beder)\s+(?:til,?\s+at\s|"
+    rf"\b(?:{words(FOLLOWUP_REQUEST_VERBS)})\s+(?:til,?\s+at\s|"
     r"(?P<whom>.{2,60}?)\s+(?:til|om),?\s+at\s)"
 )
 DECISION_RE = _compile(
@@ -306,7 +312,7 @@ def _task_clause(text: str, body: str | None) -> tuple[str | None, bool, str]:
 
 
 def _committee_before(text: str, body: str | None) -> bool:
-    names = ["DASSOS", "udvalget", "styregruppen", "mødet", "direktørerne"]
+    names = list(FOLLOWUP_COMMITTEE_WORDS)
     if body:
         names.append(body)
     return bool(re.search("|".join(re.escape(n) for n in names), text, re.IGNORECASE))

@@ -9,7 +9,16 @@ from django.utils.translation import gettext_lazy as _
 
 from ingest.privacy import find_personal_data
 from minutes.identity import Resolver
-from minutes.models import AgendaItem, Body, Decision, Meeting, Organisation, Outcome, Participant
+from minutes.models import (
+    AgendaItem,
+    Body,
+    Decision,
+    FollowUp,
+    Meeting,
+    Organisation,
+    Outcome,
+    Participant,
+)
 from minutes.models.base import lock_changed
 
 SUFFIXES = {"pdf": "pdf", "txt": "text", "md": "text", "markdown": "text"}
@@ -168,6 +177,28 @@ class ItemForm(forms.ModelForm):
 
 
 ItemFormSet = forms.modelformset_factory(AgendaItem, form=ItemForm, extra=0, can_delete=False)
+
+
+class FollowUpForm(forms.ModelForm):
+    """One follow-up as read: who, what, by when (its status is decided on its own page)."""
+
+    action = PlainTextField(
+        label=_("Hvad"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    class Meta:
+        model = FollowUp
+        fields = ["actor", "action", "due_text", "due", "due_kind"]
+        widgets = {"due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def save(self, commit: bool = True) -> FollowUp:
+        lock_changed(self)
+        return super().save(commit=commit)
+
+
+FollowUpFormSet = forms.modelformset_factory(
+    FollowUp, form=FollowUpForm, extra=0, can_delete=False
+)
 
 
 class ParticipantForm(forms.ModelForm):

@@ -176,8 +176,8 @@ def test_the_original_file_is_served_under_its_own_name(staff, source):
 def test_the_review_page_queries_do_not_grow_with_the_items(
     staff, source, django_assert_max_num_queries
 ):
-    # One more than before: the organisations a participant can be given, read once.
-    with django_assert_max_num_queries(11):
+    # The organisations a participant can be given, read once; the items' follow-ups, once.
+    with django_assert_max_num_queries(12):
         assert staff.get(f"/sekretariat/{source.pk}/").status_code == 200
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ingest.forms import (
+    FollowUpFormSet,
     ItemForm,
     ItemFormSet,
     MeetingForm,
@@ -30,6 +31,7 @@ from ingest.views.source_pages import MAX_LINES, SourceLine, item_lines, page_ra
 from minutes.models import (
     AgendaItem,
     Decision,
+    FollowUp,
     Meeting,
     Organisation,
     Participant,
@@ -118,15 +120,20 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 
 @dataclass
 class ReviewForms:
-    """The review page's one form: the meeting, its participants and its items."""
+    """The review page's one form: the meeting, its participants, its items and their
+    follow-ups."""
 
     meeting: MeetingForm
     participants: ParticipantFormSet
     items: ItemFormSet
+    followups: FollowUpFormSet
 
     def is_valid(self) -> bool:
         # Every part validated, so each shows its errors at once.
-        return all([self.meeting.is_valid(), self.participants.is_valid(), self.items.is_valid()])
+        return all([
+            self.meeting.is_valid(), self.participants.is_valid(), self.items.is_valid(),
+            not self.followups.is_bound or self.followups.is_valid(),
+        ])
 
 
 def _forms(meeting: Meeting, data) -> ReviewForms:
@@ -150,13 +157,22 @@ def _forms(meeting: Meeting, data) -> ReviewForms:
             },
         ),
         ItemFormSet(data, queryset=items, prefix="items"),
+        # Bound only when the page sent its follow-ups (a form opened before they existed did not).
+        FollowUpFormSet(
+            data if data is not None and "followups-TOTAL_FORMS" in data else None,
+            prefix="followups",
+            queryset=FollowUp.objects.filter(item__meeting=meeting).order_by(
+                "item__order", "order"
+            ),
+        ),
     )
 
 
 def _unsaved_message(forms: ReviewForms, action: str) -> str:
     """Why nothing was saved (nor published), naming the fields to look at."""
     fields = []
-    for form in [forms.meeting, *forms.participants.forms, *forms.items.forms]:
+    for form in [forms.meeting, *forms.participants.forms, *forms.items.forms,
+                 *forms.followups.forms]:
         where = getattr(form.instance, "number", None)
         for name in form.errors:
             label = form.fields[name].label if name in form.fields else _("Deltagere")
@@ -233,9 +249,13 @@ def _source_beside(source: SourceDocument, forms: ReviewForms | None) -> dict:
     item_forms = list(forms.items.forms)
     excerpts = item_lines(source.text, [f.instance.title for f in item_forms])
     is_pdf = source.kind in ("pdf", "scanned-pdf")
+    followups: dict[int, list] = {}
+    for form in forms.followups.forms:
+        followups.setdefault(form.instance.item_id, []).append(form)
     rows = [
         {
             "form": form,
+            "followup_forms": followups.get(form.instance.pk, []),
             "lines": lines,
             "pages": page_range(form.instance.page_start, form.instance.page_end, source.pages)
             if is_pdf
@@ -300,7 +320,8 @@ def _save_corrections(forms: ReviewForms) -> None:
         # The editor's list: a later parse adds no one to it and drops no one from it.
         meeting.lock("participants")
         meeting.save(update_fields=["locked_fields"])
-    for form in forms.items.forms:
+    followup_forms = forms.followups.forms if forms.followups.is_bound else []
+    for form in [*forms.items.forms, *followup_forms]:
         if form.has_changed():
             form.save()
 

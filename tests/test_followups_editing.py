@@ -1,0 +1,101 @@
+"""Follow-ups corrected by the secretariat on the review page and by editors in the admin: what
+they change is locked, and reading the referat again keeps it."""
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from ingest.process import reingest_source
+from minutes.models import AgendaItem, FollowUp, SourceDocument
+from tests.upload_support import make_user, referat_file, upload
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("upload_settings")]
+
+
+@pytest.fixture
+def source(staff, django_capture_on_commit_callbacks) -> SourceDocument:
+    upload(staff, django_capture_on_commit_callbacks, referat_file())
+    source = SourceDocument.objects.get()
+    item = AgendaItem.objects.get(meeting=source.meeting, number="1.2")
+    FollowUp.objects.filter(item__meeting=source.meeting).delete()  # only the one made here
+    FollowUp.objects.create(item=item, actor="Fællessekretariatet", action="sender et oplæg",
+                            due_text="til næste møde", due_kind="next_meeting")
+    return source
+
+
+def _review_data(context, **changes) -> dict:
+    """The review form as a browser sends it back: every part, the follow-ups included."""
+    data = {}
+    formsets = [context["formset"], context["participant_formset"], context["forms"].followups]
+    for form in [context["meeting_form"], *(f for fs in formsets for f in fs.forms)]:
+        for name in form.fields:
+            value = form[name].value()
+            if hasattr(value, "isoformat"):
+                value = value.isoformat()[:10] if "date" in name or name == "due" else (
+                    value.strftime("%H:%M"))
+            if value is not None and value is not False:
+                data[form.add_prefix(name)] = value
+            elif value is None:
+                data[form.add_prefix(name)] = ""
+    for formset in formsets:
+        for key, value in formset.management_form.initial.items():
+            data[f"{formset.prefix}-{key}"] = value
+    data.update(changes)
+    return data
+
+
+def test_the_review_page_shows_each_items_followups_beside_it(staff, source):
+    page = staff.get(f"/sekretariat/{source.pk}/").content.decode()
+    item = AgendaItem.objects.get(meeting=source.meeting, number="1.2")
+    fieldset = page.split(f'id="punkt-{item.pk}"')[1].split('class="item-row"')[0]
+    assert 'value="Fællessekretariatet"' in fieldset and "sender et oplæg" in fieldset
+    assert 'name="followups-0-due"' in fieldset
+
+
+def test_a_followup_corrected_on_the_review_page_is_locked_and_survives_a_reread(staff, source):
+    context = staff.get(f"/sekretariat/{source.pk}/").context
+    data = _review_data(context, **{
+        "followups-0-action": "sender et revideret oplæg",
+        "followups-0-due": "2024-05-15",
+        "followups-0-due_kind": "date",
+    })
+    assert staff.post(f"/sekretariat/{source.pk}/", data).status_code == 302
+    followup = FollowUp.objects.get(actor="Fællessekretariatet", due_text="til næste møde")
+    assert followup.action == "sender et revideret oplæg" and followup.due == date(2024, 5, 15)
+    assert set(followup.locked_fields) == {"action", "due", "due_kind"}
+
+    reingest_source(SourceDocument.objects.get())
+
+    followup.refresh_from_db()
+    assert followup.action == "sender et revideret oplæg" and followup.due == date(2024, 5, 15)
+
+
+def test_an_untouched_review_form_locks_no_followup(staff, source):
+    context = staff.get(f"/sekretariat/{source.pk}/").context
+    assert staff.post(f"/sekretariat/{source.pk}/", _review_data(context)).status_code == 302
+    assert FollowUp.objects.get(action="sender et oplæg").locked_fields == []
+
+
+def test_the_admin_lists_edits_and_decides_followups(client, source):
+    admin = make_user("redaktoer", superuser=True)
+    client.force_login(admin)
+    followup = FollowUp.objects.get(action="sender et oplæg")
+    changelist = client.get(reverse("admin:minutes_followup_changelist"))
+    assert changelist.status_code == 200 and "sender et oplæg" in changelist.content.decode()
+    url = reverse("admin:minutes_followup_change", args=[followup.pk])
+    assert client.get(url).status_code == 200
+    data = {
+        "item": followup.item_id, "actor": "Takstgruppen", "person": "", "organisation": "",
+        "action": followup.action, "due_text": followup.due_text, "due": "",
+        "due_kind": followup.due_kind, "status": "done", "answered_by": "",
+    }
+    assert client.post(url, data).status_code == 302
+    followup.refresh_from_db()
+    assert followup.actor == "Takstgruppen" and followup.status == FollowUp.Status.DONE
+    assert followup.status_changed_by == admin
+    assert {"actor", "status"} <= set(followup.locked_fields)
+
+    client.post(reverse("admin:minutes_followup_changelist"),
+                {"action": "mark_dropped", "_selected_action": [followup.pk]})
+    followup.refresh_from_db()
+    assert followup.status == FollowUp.Status.DROPPED

@@ -7,6 +7,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Count
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -15,11 +16,14 @@ from simple_history.admin import SimpleHistoryAdmin
 from ingest import i18n
 from ingest.forms import PlainTextField
 from ingest.tasks import enqueue_parse
+from minutes import case_building
 from minutes.identity import merge_organisations, merge_persons, name_key, organisation_key
 from minutes.models import (
     AgendaItem,
     Attachment,
     Body,
+    Case,
+    CaseItem,
     Decision,
     Meeting,
     Organisation,
@@ -594,3 +598,113 @@ class SourceDocumentAdmin(admin.ModelAdmin):
     @admin.action(description=_("Læs valgte kildedokumenter igen"), permissions=["change"])
     def reparse(self, request, queryset):
         _queue_rereads(self, request, list(queryset))
+
+
+class CaseItemInline(admin.TabularInline):
+    model = CaseItem
+    fields = ["item", "status", "evidence", "confidence", "decided_by", "decided_at"]
+    readonly_fields = ["evidence", "confidence", "decided_by", "decided_at"]
+    raw_id_fields = ["item"]
+    extra = 0
+
+
+@admin.register(Case)
+class CaseAdmin(admin.ModelAdmin):
+    """Cases: rename (the builder then keeps the name), confirm or reject items in the inline,
+    merge the selected cases; split items off from the case items list."""
+
+    list_display = ["name", "status", "link_count", "public_page"]
+    list_filter = ["status"]
+    search_fields = ["name", "links__item__title"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "description", "status", "created_by", "public_page"]
+    readonly_fields = ["created_by", "public_page"]
+    inlines = [CaseItemInline]
+    actions = ["merge"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(link_count=Count("links"))
+
+    @admin.display(description=_("punkter"), ordering="link_count")
+    def link_count(self, obj):
+        return obj.link_count
+
+    @admin.display(description=_("offentlig side"))
+    def public_page(self, obj):
+        return public_link(obj) if obj.pk else "–"
+
+    def save_model(self, request, obj, form, change):
+        lock_changed(form)  # a name an editor chose is kept by later builds
+        if not change:
+            obj.created_by = request.user
+            obj.status = Case.Status.CONFIRMED
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        for link_form in formset.forms:
+            link = link_form.instance
+            if link_form in formset.deleted_forms or not link_form.has_changed():
+                continue
+            if link.item_id and not link.number:
+                link.body_id = link.item.meeting.body_id
+                link.meeting_date, link.number = link.item.meeting.date, link.item.number
+            if "status" in link_form.changed_data or not link.pk:
+                link.decided_by, link.decided_at = request.user, timezone.now()
+                if link.status == CaseItem.Status.SUGGESTED:
+                    link.decided_by = link.decided_at = None
+        super().save_formset(request, form, formset, change)
+
+    @admin.action(
+        description=_("Slå valgte sager sammen (til den med flest punkter)"), permissions=["change"]
+    )
+    def merge(self, request, queryset):
+        cases = list(queryset.order_by("-link_count", "pk"))
+        if len(cases) < 2:
+            self.message_user(request, _("Vælg mindst to sager."), messages.WARNING)
+            return
+        case_building.merge(cases[0], cases[1:], request.user)
+        self.message_user(request, _("Slået sammen til %(name)s.") % {"name": cases[0].name})
+
+
+@admin.register(CaseItem)
+class CaseItemAdmin(admin.ModelAdmin):
+    """Every item of every case: filter by case, split the selected ones off into a new case."""
+
+    list_display = ["case", "meeting_date", "number", "item_title", "status", "evidence"]
+    list_filter = ["status", "case"]
+    list_select_related = ["case", "item"]
+    search_fields = ["case__name", "item__title"]
+    fields = ["case", "item", "status", "evidence", "confidence", "decided_by", "decided_at"]
+    readonly_fields = ["evidence", "confidence", "decided_by", "decided_at"]
+    raw_id_fields = ["item"]
+    actions = ["split"]
+
+    @admin.display(description=_("titel"))
+    def item_title(self, obj):
+        return obj.item.title if obj.item else "–"
+
+    def save_model(self, request, obj, form, change):
+        if obj.item_id and not obj.number:
+            obj.body_id = obj.item.meeting.body_id
+            obj.meeting_date, obj.number = obj.item.meeting.date, obj.item.number
+        if "status" in form.changed_data or not change:
+            obj.decided_by, obj.decided_at = request.user, timezone.now()
+        super().save_model(request, obj, form, change)
+
+    @admin.action(
+        description=_("Udskil valgte punkter til en ny sag (fra én sag)"), permissions=["change"]
+    )
+    def split(self, request, queryset):
+        links = list(queryset.select_related("case", "item"))
+        cases = {link.case for link in links}
+        if len(cases) != 1:
+            self.message_user(request, _("Vælg punkter fra én og samme sag."), messages.WARNING)
+            return
+        [case] = cases
+        first = min(links, key=lambda link: (link.meeting_date, link.number))
+        name = f"{case.name}: {first.item.title if first.item else first.number}"[:200]
+        new = case_building.split(case, links, name, request.user)
+        self.message_user(request, format_html(
+            _("Udskilt til den nye sag <a href=\"{}\">{}</a>; giv den et bedre navn der."),
+            reverse("admin:minutes_case_change", args=[new.pk]), new.name,
+        ))

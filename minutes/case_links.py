@@ -68,7 +68,12 @@ def same_case(items: list[AgendaItem]) -> dict[int, list[SameCase]]:
     }
 
 
-def cases_of(items: QuerySet[AgendaItem]) -> QuerySet[Case]:
-    """The public cases holding any of `items` (shown, not rejected), newest step first."""
+CASE_LIMIT = 20  # cases linked from a topic, person or organisation page
+
+
+def cases_of(items: QuerySet[AgendaItem]) -> list[Case]:
+    """The public cases holding any of `items` (shown, not rejected), newest step first: one
+    query, at most CASE_LIMIT."""
     links = CaseItem.objects.public().filter(item__in=items).values("case_id")
-    return Case.objects.public().with_public_span().filter(pk__in=links).order_by("-last_date")
+    cases = Case.objects.public().with_public_span().filter(pk__in=links)
+    return list(cases.order_by("-last_date", "name")[:CASE_LIMIT])

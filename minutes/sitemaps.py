@@ -8,7 +8,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
-from minutes.models import AgendaItem, FollowUp, Meeting, Organisation, Person, Topic
+from minutes.models import AgendaItem, Case, FollowUp, Meeting, Organisation, Person, Topic
 
 
 class StaticSitemap(Sitemap):
@@ -62,6 +62,19 @@ class ItemSitemap(LatestChange, Sitemap):
         return obj.updated_at
 
 
+class CaseSitemap(Sitemap):
+    """Each public case's page (/sager/<slug>/)."""
+
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self):
+        return Case.objects.public().order_by("name")
+
+    def lastmod(self, obj: Case) -> datetime:
+        return obj.updated_at
+
+
 class TopicSitemap(Sitemap):
     changefreq = "weekly"
     priority = 0.6
@@ -111,6 +124,7 @@ SITEMAPS = {
     "meetings": MeetingSitemap,
     "items": ItemSitemap,
     "topics": TopicSitemap,
+    "cases": CaseSitemap,
     "people": PersonSitemap,
     "organisations": OrganisationSitemap,
     "followups": FollowUpSitemap,

@@ -18,6 +18,8 @@ from minutes.models import (
     AgendaItem,
     Attachment,
     Body,
+    Case,
+    CaseItem,
     Meeting,
     Organisation,
     Person,
@@ -379,5 +381,45 @@ def attachment_file(
             "created": stamp(obj.created_at),
             "modified": stamp(obj.updated_at),
             "dassos:label": obj.label,
+        }
+    )
+
+
+def paper(obj: Case, links: list[CaseItem], url: UrlFor) -> dict:
+    """A case as a Paper: its steps (public items, oldest first) are its consultations."""
+    steps = [link for link in links if link.item_id]
+    modified = max([obj.updated_at, *(link.updated_at for link in steps)])
+    return _compact(
+        {
+            "id": url("oparl:paper", obj.pk),
+            "type": oparl_type("Paper"),
+            "body": url("oparl:body", steps[0].item.meeting.body.slug) if steps else None,
+            "name": obj.name,
+            "reference": obj.slug,
+            "date": steps[0].item.meeting.date.isoformat() if steps else None,
+            "paperType": "Sag",
+            "consultation": [consultation(link, url, embedded=True) for link in steps],
+            "web": _web(url, obj),
+            "created": stamp(obj.created_at),
+            "modified": stamp(modified),
+            "dassos:confirmed": obj.status == Case.Status.CONFIRMED,
+        }
+    )
+
+
+def consultation(obj: CaseItem, url: UrlFor, *, embedded: bool = False) -> dict:
+    """An item of a case as the case's Consultation in the item's meeting."""
+    item = obj.item
+    return _compact(
+        {
+            "id": url("oparl:consultation", obj.pk),
+            "type": oparl_type("Consultation"),
+            "paper": None if embedded else url("oparl:paper", obj.case_id),
+            "agendaItem": url("oparl:agendaitem", item.pk),
+            "meeting": url("oparl:meeting", item.meeting_id),
+            "authoritative": obj.status == CaseItem.Status.CONFIRMED,
+            "created": stamp(obj.created_at),
+            "modified": stamp(obj.updated_at),
+            "dassos:evidence": obj.evidence,
         }
     )

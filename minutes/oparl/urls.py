@@ -30,6 +30,8 @@ urlpatterns = [
     path("meeting/<int:pk>/location/", views.location, name="location"),
     path("agenda-item/<int:pk>/", views.agenda_item, name="agendaitem"),
     path("person/<int:pk>/", views.person, name="person"),
+    path("paper/<int:pk>/", views.paper, name="paper"),
+    path("consultation/<int:pk>/", views.consultation, name="consultation"),
     path("organization/<int:pk>/", views.organization, name="organization"),
     re_path(r"^file/(?P<kind>source|bilag)-(?P<pk>[0-9]+)/$", views.file, name="file"),
     # Last: any other path is an OParl Error (JSON, cross-origin readable), not an HTML 404.

@@ -14,6 +14,8 @@ from minutes.models import (
     AgendaItem,
     Attachment,
     Body,
+    Case,
+    CaseItem,
     Decision,
     Meeting,
     Organisation,
@@ -283,11 +285,31 @@ def body_legislative_terms(request, url, slug):
     return object_list(request, [Segment(Meeting.objects.none(), dict, no_filter, no_filter)])
 
 
+def _consultations():
+    """Public steps of public cases: their items at published meetings, not rejected."""
+    return (
+        CaseItem.objects.public()
+        .filter(case__in=Case.objects.public())
+        .select_related("item__meeting")
+    )
+
+
+def _papers():
+    """Public cases, each with its public steps in time order."""
+    steps = CaseItem.objects.public().select_related("item__meeting__body").order_by(
+        "item__meeting__date", "item__order"
+    )
+    return Case.objects.public().prefetch_related(
+        Prefetch("links", queryset=steps, to_attr="steps")
+    )
+
+
 @oparl_view
 def body_consultations(request, url, slug):
-    """No papers are consulted in this archive yet (cases are not OParl papers): empty."""
-    _body(slug)
-    return object_list(request, [Segment(Meeting.objects.none(), dict, no_filter, no_filter)])
+    """The cases' steps at the body's meetings (a case is a Paper; see `paper`)."""
+    queryset = _consultations().filter(item__meeting__body=_body(slug))
+    stamps = field_filter("created_at"), field_filter("updated_at")
+    return object_list(request, [Segment(queryset, lambda c: s.consultation(c, url), *stamps)])
 
 
 @oparl_view
@@ -328,9 +350,22 @@ def body_files(request, url, slug):
 
 @oparl_view
 def body_papers(request, url, slug):
-    """The archive has no papers (Drucksachen); OParl requires the list, so it is empty."""
-    _body(slug)
-    return object_list(request, [Segment(Meeting.objects.none(), dict, no_filter, no_filter)])
+    """The cases with a step at the body's meetings, as Papers (Drucksachen)."""
+    at_body = _consultations().filter(item__meeting__body=_body(slug)).values("case_id")
+    queryset = _papers().filter(pk__in=at_body)
+    stamps = field_filter("created_at"), field_filter("updated_at")
+    return object_list(request, [Segment(queryset, lambda c: s.paper(c, c.steps, url), *stamps)])
+
+
+@oparl_view
+def paper(request, url, pk):
+    found = get_object_or_404(_papers(), pk=pk)
+    return s.paper(found, found.steps, url)
+
+
+@oparl_view
+def consultation(request, url, pk):
+    return s.consultation(get_object_or_404(_consultations(), pk=pk), url)
 
 
 @oparl_view

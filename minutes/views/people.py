@@ -2,7 +2,8 @@
 from django.db.models import Count, Max, Min, Q
 from django.views.generic import DetailView
 
-from minutes.models import Meeting, Organisation, Participant, Person
+from minutes.case_links import CASE_LIMIT, cases_of
+from minutes.models import AgendaItem, Meeting, Organisation, Participant, Person
 from minutes.public import items_with_outcomes
 from minutes.search import organisation_cases
 
@@ -43,6 +44,8 @@ class PersonDetailView(DetailView):
             participations=participations,
             presented=presented.order_by("-meeting__date", "order")[:RECENT],
             presented_count=presented.count(),
+            threads=cases_of(AgendaItem.objects.filter(presenters=self.object)),
+            case_limit=CASE_LIMIT,
             recent=RECENT,
         )
         return context
@@ -83,6 +86,8 @@ class OrganisationDetailView(DetailView):
             .count(),
             cases=cases.order_by("-meeting__date", "order")[:RECENT],
             cases_count=cases.count(),
+            threads=cases_of(organisation_cases(self.object)),
+            case_limit=CASE_LIMIT,
             meetings_with_lists=Meeting.objects.public()
             .filter(participants__isnull=False)
             .distinct()

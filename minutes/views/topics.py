@@ -2,7 +2,8 @@
 from django.core.paginator import Paginator
 from django.views.generic import DetailView, ListView
 
-from minutes.models import Topic
+from minutes.case_links import CASE_LIMIT, cases_of
+from minutes.models import AgendaItem, Topic
 from minutes.public import items_with_outcomes, topics_with_counts
 
 PAGE_SIZE = 50
@@ -25,5 +26,10 @@ class TopicDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         items = items_with_outcomes().filter(topics=self.object).order_by("-meeting__date", "order")
         page = Paginator(items, PAGE_SIZE).get_page(self.request.GET.get("page"))
-        context.update(items=page.object_list, page_obj=page)
+        context.update(
+            items=page.object_list,
+            page_obj=page,
+            cases=cases_of(AgendaItem.objects.filter(topics=self.object)),
+            case_limit=CASE_LIMIT,
+        )
         return context

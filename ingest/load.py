@@ -16,17 +16,21 @@ from django.utils import timezone
 from ingest.parsing import contract, fingerprint
 from ingest.parsing.contract import ParsedMeeting, ParseError
 from ingest.parsing.messages import Message, gettext_noop, to_json
+from minutes import followups
 from minutes.case_building import build_cases
-from minutes.identity import Resolver
+from minutes.identity import Resolver, name_key, organisation_key
 from minutes.models import (
     AgendaItem,
     Attachment,
     Body,
     Decision,
+    FollowUp,
     Meeting,
     Organisation,
+    OrganisationAlias,
     Participant,
     Person,
+    PersonAlias,
     SourceDocument,
     Topic,
 )
@@ -106,6 +110,9 @@ def load_parsed(
     loaded = _Loader(source).load(parsed, published=published, replace=replace)
     if loaded.status in (LOADED, UPDATED):
         build_cases(loaded.meeting)  # the new items' suggested cases, with the load
+        # A later meeting gives earlier follow-ups their "next meeting" date and maybe an answer
+        # (from the case threads just built, too).
+        followups.refresh(loaded.meeting.body)
     return loaded
 
 
@@ -125,6 +132,7 @@ class _Loader:
         # One lookup per spelling per load: a presenter or an organisation recurs on many lines.
         self.people: dict[str, Person] = {}
         self.organisations: dict[str, Organisation | None] = {}
+        self.actors: dict[str, tuple[int | None, int | None]] = {}
         self.conflicts: list[dict] = []
         self.changed = False
         self.topics = list(Topic.objects.all())
@@ -276,7 +284,9 @@ class _Loader:
     def _items(self, meeting: Meeting, parsed: ParsedMeeting) -> None:
         # Every item's rows in five queries, not four per item: an unchanged referat read again
         # then costs a few dozen queries, most of them the name lookups.
-        rows = meeting.items.prefetch_related("decisions", "attachments", "presenters", "topics")
+        rows = meeting.items.prefetch_related(
+            "decisions", "attachments", "presenters", "topics", "followups"
+        )
         existing = {item.number: item for item in rows}
         seen: set[str] = set()
         for order, entry in enumerate(parsed.items):
@@ -313,6 +323,7 @@ class _Loader:
             self._topics(item)
             self._decisions(item, entry.outcome, entry.referat)
             self._attachments(item, entry.attachments)
+            self._followups(item, entry.followups)
         if not meeting.is_locked("items"):
             self._drop_unseen(existing, seen, where=str(meeting))
 
@@ -396,6 +407,64 @@ class _Loader:
                 attachment.delete()
                 self.changed = True
 
+    def _followups(self, item: AgendaItem, entries: list[contract.FollowUp]) -> None:
+        """An item's follow-ups, found again by what they were read as (`parsed_key`), so a row's
+        id, an editor's corrections and a status decision survive a re-read."""
+        existing = {f.parsed_key: f for f in item.followups.all()}
+        seen: set[str] = set()
+        where = f"{item.meeting} pkt. {item.number}"
+        for order, entry in enumerate(entries):
+            key = followups.followup_key(entry.actor, entry.action)
+            if key in seen:
+                continue
+            seen.add(key)
+            followup = existing.get(key)
+            if followup is None:
+                if self._curated(item, "followups", entry.action[:60]):
+                    continue
+                followup = FollowUp(item=item, parsed_key=key)
+            actor = _text(entry.actor, FollowUp, "actor")
+            person, organisation = self._actor(
+                followup.actor if followup.is_locked("actor") else actor
+            )
+            values = {
+                "actor": actor,
+                "person_id": person,
+                "organisation_id": organisation,
+                "action": (entry.action or "").strip(),
+                "due_text": _text(entry.due_text, FollowUp, "due_text"),
+                "due_kind": entry.due_kind if entry.due_kind in FollowUp.DueKind.values else "",
+                "source": entry.source if entry.source in FollowUp.Origin.values else "referat",
+                "order": order,
+            }
+            for name in ("person", "organisation"):
+                if followup.is_locked(name):  # an editor's link stands
+                    del values[f"{name}_id"]
+            if entry.due is not None or entry.due_kind != FollowUp.DueKind.NEXT_MEETING:
+                # "til næste møde" gets its date from the archive (followups.refresh), not here.
+                values["due"] = entry.due
+            self._save(followup, values, where=where, new=followup.pk is None)
+        if not item.is_locked("followups"):
+            # A row with a correction or a status decision (locked) is kept and reported.
+            self._drop_unseen(existing, seen, where=where)
+
+    def _actor(self, actor: str) -> tuple[int | None, int | None]:
+        """The Person and Organisation (ids) a follow-up's actor names by a known spelling; a
+        group or a secretariat no one has listed is neither, and nobody new is made."""
+        if not actor:
+            return None, None
+        if actor not in self.actors:
+            person = PersonAlias.objects.filter(key=name_key(actor)).values_list(
+                "person_id", flat=True
+            ).first()
+            organisation = None
+            if person is None:
+                organisation = OrganisationAlias.objects.filter(
+                    key=organisation_key(actor)
+                ).values_list("organisation_id", flat=True).first()
+            self.actors[actor] = (person, organisation)
+        return self.actors[actor]
+
     def _curated(self, parent: models.Model, rows: str, parsed: str) -> bool:
         """True (and reported) when an editor curated `parent`'s `rows`: the parse adds none."""
         if parent.pk is None or not parent.is_locked(rows):
@@ -461,8 +530,8 @@ class _Loader:
 def meeting_contract(meeting: Meeting) -> contract.ParsedMeeting:
     """A meeting's rows as the contract's tree, hand corrections applied (the meeting JSON).
 
-    Expects `body`, `current_source`, participants (person, organisation), items' decisions and
-    attachments fetched (see `minutes.public.meeting_for_export`).
+    Expects `body`, `current_source`, participants (person, organisation), items' decisions,
+    attachments and follow-ups fetched (see `minutes.public.meeting_for_export`).
     """
     source = meeting.current_source
     parsed = contract.ParsedMeeting(
@@ -512,6 +581,13 @@ def meeting_contract(meeting: Meeting) -> contract.ParsedMeeting:
                 ],
                 pages=(item.page_start, item.page_end) if item.page_start else None,
                 other_parts=dict(item.other_parts or {}),
+                followups=[
+                    contract.FollowUp(
+                        actor=f.actor, action=f.action, due_text=f.due_text, due=f.due,
+                        due_kind=f.due_kind, source=f.source,
+                    )
+                    for f in item.followups.all()
+                ],
             )
         )
     return parsed

@@ -48,6 +48,7 @@ def meeting_for_export() -> QuerySet[Meeting]:
             Prefetch("participants", queryset=participants),
             "items__decisions",
             "items__attachments",
+            "items__followups",
         )
     )
 

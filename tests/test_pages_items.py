@@ -119,5 +119,6 @@ def test_the_item_page_query_count_does_not_grow_with_the_archive(client):
     everything = count_queries(client, url)
     Meeting.objects.exclude(date__in=["2024-03-01", "2026-02-27"]).delete()
     # Similar-title ids and the candidates' meeting dates are fetched apart (minutes.views.common);
-    # the item's case links and the other items of its cases are two more (minutes.case_links).
-    assert count_queries(client, url) == everything == 14
+    # the item's case links and the other items of its cases are two more (minutes.case_links);
+    # its follow-ups and the earlier follow-ups it answers two more.
+    assert count_queries(client, url) == everything == 16

@@ -32,6 +32,8 @@ TARGETS_MS = {  # p95 targets on a 2-core machine
     "search, rare word": 150,
     "meeting page": 100,
     "item page": 100,
+    "case list": 150,
+    "case page": 100,
     "decisions, two filters": 150,
     "people directory": 150,
     "organisations directory": 150,
@@ -71,7 +73,7 @@ def bench_urls(per_kind: int) -> dict[str, list[str]]:
     django.setup()
     from django.db.models import Count
 
-    from minutes.models import AgendaItem, Decision, Meeting, Organisation, Person
+    from minutes.models import AgendaItem, Case, Decision, Meeting, Organisation, Person
     from minutes.search import MAX_COUNTED, count_hits, matching
     from scripts.generate_archive import rare_names
 
@@ -103,6 +105,7 @@ def bench_urls(per_kind: int) -> dict[str, list[str]]:
     ][:per_kind]
     people = list(Person.objects.public().order_by("?")[:per_kind])
     organisations = list(Organisation.objects.public().order_by("?")[:per_kind])
+    cases = list(Case.objects.public().order_by("?")[:per_kind])
     return {
         "home page": ["/"],
         "meeting page": [m.get_absolute_url() for m in meetings],
@@ -115,6 +118,8 @@ def bench_urls(per_kind: int) -> dict[str, list[str]]:
         "person page": [p.get_absolute_url() for p in people],
         "organisation page": [o.get_absolute_url() for o in organisations],
         "search, a person's name": [f"/soeg/?q={quote(p.name)}" for p in people],
+        "case list": ["/sager/", "/sager/?page=2", "/sager/?q=rammeaftale"],
+        "case page": [c.get_absolute_url() for c in cases],
     }
 
 

@@ -14,6 +14,8 @@ from django.db.models import QuerySet
 from minutes.cases import STRONG
 from minutes.models import AgendaItem, Case, CaseItem
 
+MAX_LINKS = 500  # other items read per page: a bound for a case far longer than real ones
+
 
 @dataclass(frozen=True)
 class SameCase:
@@ -43,7 +45,7 @@ def same_case(items: list[AgendaItem]) -> dict[int, list[SameCase]]:
         CaseItem.objects.public()
         .filter(case_id__in={link.case_id for link in own})
         .select_related("item__meeting__body")
-        .order_by("item__meeting__date", "item__order")
+        .order_by("item__meeting__date", "item__order")[:MAX_LINKS]
     ):
         others.setdefault(link.case_id, []).append(link)
     dates = {item.pk: item.meeting.date for item in items}

@@ -301,6 +301,7 @@ def generate(
             rate = counts["meetings"] / (time.monotonic() - started)
             print(f"{counts['meetings']} meetings, {counts['items']} items ({rate:.0f} meetings/s)",
                   file=out, flush=True)
+    counts["cases"] = _cases(rng, max(1, meetings // 10))
     if big:
         began = time.monotonic()
         create_indexes(dropped)
@@ -310,6 +311,33 @@ def generate(
             cursor.execute("ANALYZE")
     archive_changed()  # bulk_create sends no signals: cached counts are out of date
     return counts
+
+
+def _cases(rng: random.Random, count: int) -> int:
+    """`count` cases of 2 to 12 random items each, for the case pages' benchmark.
+
+    Made directly rather than by manage.py build_cases: the generated titles repeat the seeds'
+    few named things over thousands of meetings, which would make a handful of huge cases.
+    """
+    from minutes.models import AgendaItem, Case, CaseItem
+
+    rows = list(AgendaItem.objects.values_list("pk", "meeting__body_id", "meeting__date",
+                                               "number", "title"))
+    first = Case.objects.count() + 1  # a second run adds cases beside the first run's
+    cases = Case.objects.bulk_create(
+        Case(name=f"Sag {n}", slug=f"genereret-sag-{n}", evidence_key=f"genereret:{n}")
+        for n in range(first, first + count)
+    )
+    links = []
+    for case in cases:
+        steps = rng.sample(rows, rng.randint(2, 12))
+        case.name = f"{steps[0][4][:80]} ({case.pk})"
+        for pk, body_id, day, number, _title in steps:
+            links.append(CaseItem(case=case, item_id=pk, body_id=body_id, meeting_date=day,
+                                  number=number, evidence="genereret", confidence=0.9))
+    Case.objects.bulk_update(cases, ["name"], batch_size=INDEX_BATCH)
+    CaseItem.objects.bulk_create(links, batch_size=INDEX_BATCH)
+    return len(cases)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,7 @@ import io
 import pytest
 from django.test import Client
 
-from minutes.models import AgendaItem, Attachment, Decision, Meeting, Participant
+from minutes.models import AgendaItem, Attachment, Case, CaseItem, Decision, Meeting, Participant
 from scripts.generate_archive import corpus_from_seeds, generate, rare_names
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +27,9 @@ def test_it_builds_the_requested_number_of_meetings_and_items(tiny_archive):
     assert Decision.objects.count() == 300
     assert Participant.objects.count() == tiny_archive["participants"] > 20 * 10
     assert Attachment.objects.count() == tiny_archive["attachments"]
+    # Cases for the case pages' benchmark: 2 to 12 items each.
+    assert Case.objects.public().count() == tiny_archive["cases"] == 2
+    assert 4 <= CaseItem.objects.count() <= 24
 
 
 def test_its_text_is_danish_from_the_seed_referater(tiny_archive):

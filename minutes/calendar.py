@@ -131,8 +131,7 @@ def build_followups_calendar(request: HttpRequest) -> Calendar:
     for followup in public_followups().filter(due__isnull=False):
         event = Event()
         event.add("uid", followup_uid(followup))
-        who = f"{followup.actor}: " if followup.actor else ""
-        event.add("summary", printable(f"Frist: {who}{followup.action}"[:200]))
+        event.add("summary", printable(f"Frist: {followup.summary}"[:200]))
         event.add("dtstart", followup.due)
         event.add("dtend", followup.due + timedelta(days=1))
         link = request.build_absolute_uri(followup.get_absolute_url())

@@ -200,8 +200,7 @@ class FollowUpsFeed(CleanFeed):
         )[:FEED_LENGTH]
 
     def item_title(self, item: FollowUp) -> str:
-        who = f"{item.actor}: " if item.actor else ""
-        return f"{who}{item.action}"
+        return item.summary
 
     def item_description(self, item: FollowUp) -> str:
         meeting = item.item.meeting

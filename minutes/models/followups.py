@@ -116,8 +116,19 @@ class FollowUp(Timestamped, Lockable):
         ]
 
     def __str__(self) -> str:
-        who = f"{self.actor}: " if self.actor else ""
-        return f"{who}{self.action}"[:120]
+        return self.summary[:120]
+
+    @property
+    def action_names_actor(self) -> bool:
+        """The action reads as a sentence of its own ("Fællessekretariatet sender …")."""
+        return self.action.casefold().startswith(self.actor.casefold())
+
+    @property
+    def summary(self) -> str:
+        """Who and what in one line, the actor named once: "Takstgruppen: fremlægger …"."""
+        if not self.actor or self.action_names_actor:
+            return self.action
+        return f"{self.actor}: {self.action}"
 
     def get_absolute_url(self) -> str:
         return reverse("minutes:followup", kwargs={"pk": self.pk})

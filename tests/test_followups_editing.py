@@ -99,3 +99,24 @@ def test_the_admin_lists_edits_and_decides_followups(client, source):
                 {"action": "mark_dropped", "_selected_action": [followup.pk]})
     followup.refresh_from_db()
     assert followup.status == FollowUp.Status.DROPPED
+
+
+def test_a_draft_uploads_followups_are_never_shown_to_the_public(client, source):
+    """The upload is read but not published: none of its follow-ups reaches a reader."""
+    from icalendar import Calendar
+
+    followup = FollowUp.objects.get(action="sender et oplæg")
+    followup.due = date(2024, 5, 1)
+    followup.save()
+    assert not source.meeting.is_published and FollowUp.objects.public().count() == 0
+    client.logout()
+    assert "sender et oplæg" not in client.get("/opfoelgning/?status=all").content.decode()
+    assert client.get(followup.get_absolute_url()).status_code == 404
+    assert b"sender et opl" not in client.get("/opfoelgning/feed/").content
+    calendar = Calendar.from_ical(client.get("/opfoelgning.ics").content)
+    assert calendar.walk("VEVENT") == []
+    assert followup.get_absolute_url() not in client.get("/sitemap-followups.xml").content.decode()
+
+    source.meeting.set_published(True)
+    assert "sender et oplæg" in client.get("/opfoelgning/?status=all").content.decode()
+    assert client.get(followup.get_absolute_url()).status_code == 200

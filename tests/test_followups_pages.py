@@ -264,3 +264,11 @@ def test_the_item_pages_opfoelgning_block_costs_the_same_queries_for_any_number(
     decide(followups["udarbejder"], "confirm", None)  # the June item now answers one
     assert count_queries(client, item.get_absolute_url()) == with_three
     assert count_queries(client, answer) == without
+
+
+def test_the_pages_speak_english_at_the_language_switch(client, followups):
+    page = _text(client.get("/opfoelgning/", HTTP_ACCEPT_LANGUAGE="en"))
+    assert "<h1>Follow-up</h1>" in page and "2 overdue" in page and "Show follow-ups" in page
+    detail = _text(client.get(f"/opfoelgning/{followups['fremlægger'].pk}/",
+                              HTTP_ACCEPT_LANGUAGE="en"))
+    assert "Deadline" in detail and "overdue" in detail

@@ -17,6 +17,7 @@ from ingest import i18n
 from ingest.forms import PlainTextField
 from ingest.tasks import enqueue_parse
 from minutes import case_building
+from minutes.followups import decide
 from minutes.identity import merge_organisations, merge_persons, name_key, organisation_key
 from minutes.models import (
     AgendaItem,
@@ -25,6 +26,7 @@ from minutes.models import (
     Case,
     CaseItem,
     Decision,
+    FollowUp,
     Meeting,
     Organisation,
     OrganisationAlias,
@@ -598,6 +600,70 @@ class SourceDocumentAdmin(admin.ModelAdmin):
     @admin.action(description=_("Læs valgte kildedokumenter igen"), permissions=["change"])
     def reparse(self, request, queryset):
         _queue_rereads(self, request, list(queryset))
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(LockingAdmin):
+    """Follow-ups: correct what was read (locked against re-ingest like any correction), link
+    the answer, and decide: the actions confirm the suggested answer or mark done or dropped."""
+
+    list_display = ["__str__", "actor", "item", "due", "status", "suggested_answer"]
+    list_filter = ["status", "due_kind", "source", "item__meeting__body"]
+    list_select_related = [
+        "item__meeting__body", "suggested_answer__meeting__body",
+    ]
+    search_fields = ["actor", "action", "due_text", "item__title"]
+    date_hierarchy = "due"
+    raw_id_fields = ["item", "person", "organisation", "answered_by"]
+    readonly_fields = [
+        "source", "suggested_answer", "suggestion_evidence", "status_changed_by",
+        "status_changed_at", "public_page", "corrected",
+    ]
+    fields = [
+        "item",
+        "actor",
+        ("person", "organisation"),
+        "action",
+        ("due_text", "due", "due_kind"),
+        "source",
+        "status",
+        "answered_by",
+        ("suggested_answer", "suggestion_evidence"),
+        ("status_changed_by", "status_changed_at"),
+        "public_page",
+        "corrected",
+    ]
+    actions = ["confirm_answer", "mark_done", "mark_dropped"]
+
+    def save_model(self, request, obj, form, change):
+        if {"status", "answered_by"} & set(edited_fields(form)):
+            if obj.answered_by_id and obj.status == FollowUp.Status.OPEN:
+                obj.status = FollowUp.Status.ANSWERED  # linking the answer answers it
+            obj.status_changed_by = request.user
+            obj.status_changed_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("offentlig side"))
+    def public_page(self, obj):
+        return public_link(obj) if obj.pk else "–"
+
+    def _decide(self, request, queryset, action: str) -> None:
+        done = sum(decide(followup, action, request.user) for followup in queryset)
+        self.message_user(request, ngettext(
+            "%(count)d opfølgning er ændret.", "%(count)d opfølgninger er ændret.", done
+        ) % {"count": done}, messages.SUCCESS if done else messages.WARNING)
+
+    @admin.action(description=_("Bekræft det foreslåede svar"), permissions=["change"])
+    def confirm_answer(self, request, queryset):
+        self._decide(request, queryset.exclude(suggested_answer=None), "confirm")
+
+    @admin.action(description=_("Markér som udført"), permissions=["change"])
+    def mark_done(self, request, queryset):
+        self._decide(request, queryset, "done")
+
+    @admin.action(description=_("Markér som opgivet"), permissions=["change"])
+    def mark_dropped(self, request, queryset):
+        self._decide(request, queryset, "dropped")
 
 
 class CaseItemInline(admin.TabularInline):

@@ -20,6 +20,9 @@ from minutes.planned_dates import announced_meetings
 
 _SPACE = re.compile(r"\s+")
 DUE_SOON = timedelta(days=30)  # "due" on /opfoelgning/: before the next meeting or within this
+# Without a deadline an answer is looked for within a year: an item years later that shares a
+# Rammeaftale period answers a promise only by chance.
+UNDATED_WINDOW = timedelta(days=365)
 
 
 def followup_key(actor: str, action: str) -> str:
@@ -118,11 +121,11 @@ def _suggest(followups: list[FollowUp], body: Body) -> None:
             followup.save(update_fields=["suggested_answer", "suggestion_evidence", "updated_at"])
 
 
-def target_window(followup: FollowUp, meeting_dates: list[date]) -> date | None:
+def target_window(followup: FollowUp, meeting_dates: list[date]) -> date:
     """The last meeting date an answer is looked for at: the meeting the deadline points to
-    (the first on or after it); None (no bound) without a deadline."""
+    (the first on or after it); without a deadline, a year after the follow-up's meeting."""
     if followup.due is None:
-        return None
+        return followup.item.meeting.date + UNDATED_WINDOW
     return next((d for d in meeting_dates if d >= followup.due), None) or date.max
 
 
@@ -140,7 +143,7 @@ def suggest_answer(
     own_cases = cases.get(followup.item_id, set())
     best: tuple[tuple, Answer] | None = None
     for candidate in candidates:
-        if candidate.meeting_date <= here or (until and candidate.meeting_date > until):
+        if not here < candidate.meeting_date <= until:
             continue
         found = _evidence(followup, candidate, own_cases, cases)
         if found is None:

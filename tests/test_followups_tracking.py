@@ -158,6 +158,14 @@ def test_no_answer_is_suggested_past_the_meeting_the_deadline_points_to():
     assert FollowUp.objects.get(due_kind="next_meeting").suggested_answer is None
 
 
+def test_without_a_deadline_an_answer_is_looked_for_within_a_year():
+    load(parsed(MARCH, item("3", "Ungementorordningen", followup("vender tilbage"))))
+    load(parsed(date(2025, 6, 5), item("4", "Ungementorordningen – evaluering")))
+    assert FollowUp.objects.get().suggested_answer is None
+    load(parsed(SEPTEMBER, item("2", "Ungementorordningen – status")))
+    assert FollowUp.objects.get().suggested_answer.meeting.date == SEPTEMBER
+
+
 def test_an_item_in_the_same_case_thread_is_suggested():
     from minutes.models import Case, CaseItem
 

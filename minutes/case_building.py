@@ -19,8 +19,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from minutes import followups
 from minutes.cases import Feature, features
-from minutes.models import AgendaItem, Case, CaseItem, Meeting
+from minutes.models import AgendaItem, Body, Case, CaseItem, Meeting
 from minutes.models.base import unique_slug
 
 Identity = tuple[int, date, str]  # an item across re-ingests: body, meeting date, number
@@ -248,6 +249,13 @@ def _decide(link: CaseItem, status: str, user: AbstractBaseUser | None) -> None:
     link.save()
 
 
+def _refresh_followups(*cases: Case) -> None:
+    """A case's items changed: answers suggested to the follow-ups of its bodies may too."""
+    bodies = {link.body_id for case in cases for link in case.links.all()}
+    for body in Body.objects.filter(pk__in=bodies):
+        followups.refresh(body)
+
+
 def _link_for(case: Case, item: AgendaItem) -> CaseItem:
     link = case.links.filter(item=item).first()
     if link is None:
@@ -266,12 +274,14 @@ def confirm(case: Case, items: list[AgendaItem], user: AbstractBaseUser | None) 
     if case.status != Case.Status.CONFIRMED:
         case.status = Case.Status.CONFIRMED
         case.save(update_fields=["status", "updated_at"])
+    _refresh_followups(case)
 
 
 @transaction.atomic
 def reject(case: Case, item: AgendaItem, user: AbstractBaseUser | None) -> None:
     """Staff say this item is not a step of this case; no later suggestion puts it back."""
     _decide(_link_for(case, item), CaseItem.Status.REJECTED, user)
+    _refresh_followups(case)
 
 
 @transaction.atomic
@@ -300,6 +310,7 @@ def merge(target: Case, others: list[Case], user: AbstractBaseUser | None) -> No
     if target.created_by is None:
         target.created_by = user
     target.save()
+    _refresh_followups(target)
 
 
 @transaction.atomic
@@ -321,4 +332,5 @@ def split(case: Case, links: list[CaseItem], name: str, user: AbstractBaseUser |
         _decide(link, CaseItem.Status.REJECTED, user)
     case.status = Case.Status.CONFIRMED
     case.save(update_fields=["status", "updated_at"])
+    _refresh_followups(case, new)
     return new

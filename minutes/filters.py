@@ -1,6 +1,6 @@
 """The lists' filters (django-filter): decisions (topic, outcome, dates, section, people, text)
 and follow-ups (status, actor, body, case)."""
-from datetime import date, timedelta
+from datetime import date
 
 import django_filters
 from django import forms
@@ -185,9 +185,9 @@ class FollowUpFilter(django_filters.FilterSet):
 
     def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if value == self.DUE:
-            return queryset.due_by(self.due_until).filter(due__gte=self.today)
+            return queryset.due(self.today, self.due_until)
         if value == self.OVERDUE:
-            return queryset.due_by(self.today - timedelta(days=1))
+            return queryset.overdue(self.today)
         if value == self.CLOSED:
             return queryset.exclude(status=FollowUp.Status.OPEN)
         return queryset

@@ -23,6 +23,9 @@ DUE_SOON = timedelta(days=30)  # "due" on /opfoelgning/: before the next meeting
 # Without a deadline an answer is looked for within a year: an item years later that shares a
 # Rammeaftale period answers a promise only by chance.
 UNDATED_WINDOW = timedelta(days=365)
+# Committees meet every few months; a "next" meeting in the archive further off than this is more
+# likely a gap in the archive than the next meeting.
+NEXT_MEETING_GAP = timedelta(days=183)
 
 
 def followup_key(actor: str, action: str) -> str:
@@ -72,20 +75,23 @@ def _announced(meeting: Meeting) -> list[date]:
 
 
 def _resolve_next_meeting(followups: list[FollowUp], dates: list[date]) -> None:
-    """"til næste møde": the date of the body's next meeting in the archive, else the next date
-    the referat itself announces. A meeting's date is no content of it (the published referat
-    announces it), so a later meeting still in draft counts too."""
+    """"til næste møde": the earliest later meeting known, from the referat's own plan ("Næste
+    møde …", a mødeplan) or the body's meetings in the archive. An archive meeting more than
+    NEXT_MEETING_GAP later, with no plan to confirm it, is no evidence: the archive may lack the
+    meetings between, so the deadline stays unresolved. A meeting's date is no content of it
+    (the published referat announces it), so a later meeting still in draft counts too."""
     announced: dict[int, list[date]] = {}
     for followup in followups:
         if followup.due_kind != FollowUp.DueKind.NEXT_MEETING or followup.is_locked("due"):
             continue
         meeting = followup.item.meeting
-        later = [d for d in dates if d > meeting.date]
-        if not later:
-            if meeting.pk not in announced:
-                announced[meeting.pk] = _announced(meeting)
-            later = announced[meeting.pk]
-        due = later[0] if later else None
+        if meeting.pk not in announced:
+            announced[meeting.pk] = _announced(meeting)
+        in_archive = [
+            d for d in dates if meeting.date < d <= meeting.date + NEXT_MEETING_GAP
+        ]
+        known = sorted([*announced[meeting.pk], *in_archive])
+        due = known[0] if known else None
         if due != followup.due:
             followup.due = due
             followup.save(update_fields=["due", "updated_at"])

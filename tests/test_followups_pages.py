@@ -171,6 +171,17 @@ def test_the_home_page_lists_what_is_due_before_the_next_meeting(client, followu
     assert "vender tilbage" not in block and "hemmelige" not in block
 
 
+def test_the_home_page_only_counts_deadlines_from_before_the_newest_meeting(client, followups):
+    """A promise overdue since before the newest meeting is counted and linked, not listed."""
+    followups["fremlægger"].due = JUNE - timedelta(days=1)
+    followups["fremlægger"].save()
+    page = _text(client.get("/"))
+    block = page[page.index('id="due-heading"'):page.index('id="planned-heading"')]
+    assert "fremlægger taksterne" not in block and "sender analysen" in block
+    assert "1 åben opfølgning med frist før seneste møde" in block
+    assert "?status=overdue" in block
+
+
 def test_the_feed_is_valid_atom_with_every_public_followup(client, followups):
     import feedparser
 

@@ -95,6 +95,21 @@ def test_til_naeste_moede_resolves_to_the_date_the_referat_announces():
     assert FollowUp.objects.get(due_kind="next_meeting").due == JUNE
 
 
+def test_the_referats_own_plan_wins_over_a_later_meeting_in_the_archive():
+    """The archive lacks the meeting of 7 June; the one it has in September is not the next."""
+    announcing = item("9", "Eventuelt", referat="Næste møde i DASSOS afholdes den 7. juni 2024.")
+    load(_march(announcing))
+    load(parsed(SEPTEMBER, item("1", "Økonomi")))
+    assert FollowUp.objects.get(due_kind="next_meeting").due == JUNE
+
+
+def test_a_meeting_in_the_archive_a_year_later_is_no_next_meeting():
+    load(_march())
+    load(parsed(date(2025, 3, 7), item("1", "Økonomi")))
+    waiting = FollowUp.objects.get(due_kind="next_meeting")
+    assert waiting.due is None and waiting.due_text == "til næste møde"
+
+
 def test_a_next_meeting_of_another_body_is_not_the_deadline():
     load(_march())
     load(parsed(date(2024, 4, 4), item("1", "Økonomi"), body="KKR"))
@@ -182,6 +197,28 @@ def test_an_item_in_the_same_case_thread_is_suggested():
     found = FollowUp.objects.get()
     assert found.suggested_answer == later
     assert found.suggestion_evidence == "samme sag: Kapacitet"
+
+
+def test_staff_deciding_a_case_updates_the_suggested_answers_at_once():
+    """Confirming a later item into the case suggests it; rejecting it takes the suggestion
+    back, without waiting for the next load."""
+    from minutes.case_building import confirm, reject
+    from minutes.models import Case
+
+    load(parsed(MARCH, item("3", "Drøftelse af botilbud",
+                            followup("vender tilbage med en status"))))
+    load(parsed(JUNE, item("4", "Status på kapaciteten")))
+    first = AgendaItem.objects.get(number="3")
+    later = AgendaItem.objects.get(number="4")
+    assert FollowUp.objects.get().suggested_answer is None
+    case = Case.objects.create(name="Kapacitet", slug=unique_slug(Case, "Kapacitet"))
+    staff = User.objects.create_user("sekretaer")
+
+    confirm(case, [first, later], staff)
+    assert FollowUp.objects.get().suggested_answer == later
+
+    reject(case, later, staff)
+    assert FollowUp.objects.get().suggested_answer is None
 
 
 def test_a_decision_can_be_reopened():

@@ -28,9 +28,13 @@ class FollowUpQuerySet(models.QuerySet):
     def still_open(self) -> FollowUpQuerySet:
         return self.filter(status=FollowUp.Status.OPEN)
 
-    def due_by(self, day: date) -> FollowUpQuerySet:
-        """Open follow-ups whose deadline falls on or before `day`."""
-        return self.still_open().filter(due__isnull=False, due__lte=day)
+    def due(self, today: date, until: date) -> FollowUpQuerySet:
+        """Open follow-ups whose deadline falls from `today` to `until`, both included."""
+        return self.still_open().filter(due__gte=today, due__lte=until)
+
+    def overdue(self, today: date) -> FollowUpQuerySet:
+        """Open follow-ups whose deadline has passed."""
+        return self.still_open().filter(due__lt=today)
 
 
 class FollowUp(Timestamped, Lockable):

@@ -75,9 +75,15 @@ class HomeView(TemplateView):
         planned, future = planned_meetings(timezone.localdate(), summary)
         next_date = planned[0].date if future and planned else None
         # Due before the next planned meeting; without a plan, within the coming 30 days.
-        due_until = next_date or timezone.localdate() + DUE_SOON
+        today = timezone.localdate()
+        due_until = next_date or today + DUE_SOON
+        # Deadlines since the newest meeting are still for the next one; older ones are only
+        # counted, or a decade of unanswered promises would crowd out what is due now.
+        meetings = list(meetings)
+        since = min(meetings[0].date, today) if meetings else today
         context.update(
-            due_followups=list(followups().due_by(due_until)[:DUE_SHOWN]),
+            due_followups=list(followups().due(since, due_until)[:DUE_SHOWN]),
+            overdue_count=followups().overdue(since).count(),
             due_until=due_until,
             next_meeting=next_date,
             latest_meetings=meetings,

@@ -52,6 +52,17 @@ def organisation_choices(request=None) -> QuerySet[Organisation]:
     return Organisation.objects.filter(pk__in=ids)
 
 
+
+def body_filter() -> django_filters.ModelChoiceFilter:
+    """The committee (udvalg) an item's meeting belongs to, by its slug."""
+    return django_filters.ModelChoiceFilter(
+        label=_("Udvalg"),
+        field_name="item__meeting__body",
+        to_field_name="slug",
+        queryset=Body.objects.public(),
+        empty_label=_("Alle udvalg"),
+    )
+
 class DecisionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Fritekst"), method="filter_text")
     topic = django_filters.ModelChoiceFilter(
@@ -64,13 +75,7 @@ class DecisionFilter(django_filters.FilterSet):
     outcome = django_filters.ChoiceFilter(
         label=_("Udfald"), choices=Outcome.choices, empty_label=_("Alle udfald")
     )
-    body = django_filters.ModelChoiceFilter(
-        label=_("Udvalg"),
-        field_name="item__meeting__body",
-        to_field_name="slug",
-        queryset=Body.objects.public(),
-        empty_label=_("Alle udvalg"),
-    )
+    body = body_filter()
     date_from = django_filters.DateFilter(
         label=_("Fra dato"),
         field_name="item__meeting__date",
@@ -153,13 +158,7 @@ class FollowUpFilter(django_filters.FilterSet):
     actor = django_filters.ChoiceFilter(
         label=_("Hvem"), choices=lambda: actor_choices(), empty_label=_("Alle"),
     )
-    body = django_filters.ModelChoiceFilter(
-        label=_("Udvalg"),
-        field_name="item__meeting__body",
-        to_field_name="slug",
-        queryset=Body.objects.public(),
-        empty_label=_("Alle udvalg"),
-    )
+    body = body_filter()
     case = django_filters.ModelChoiceFilter(
         label=_("Sag"),
         to_field_name="slug",

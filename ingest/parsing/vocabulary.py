@@ -149,3 +149,28 @@ SEASONS = {"forår": 5, "foråret": 5, "sommer": 8, "sommeren": 8, "efterår": 1
            "vinter": 2, "vinteren": 2}  # the month each season ends
 QUARTERS = {"første": 1, "1.": 1, "andet": 2, "anden": 2, "2.": 2, "tredje": 3, "3.": 3,
             "fjerde": 4, "4.": 4}
+
+# Grammar words the follow-up rules walk a sentence with.
+# Adverbs that may open a sentence before its subject ("Desuden skal DASSOS …").
+FOLLOWUP_SUBJECT_OPENERS = (
+    "desuden", "derudover", "herudover", "slutteligt", "endelig", "samtidig", "herefter",
+    "derefter", "så", "dernæst", "ydermere", "afslutningsvist", "fremover", "også",
+)
+# Words that are never the key word of an action.
+FOLLOWUP_NOISE_WORDS = frozenset((
+    "det", "den", "de", "der", "dette", "disse", "næste", "kommende", "hele", "samme", "alle",
+    "mange", "flere", "andre", "nye", "store", "ikke", "derfor", "desuden", "også", "fortsat",
+    "fremover", "gerne", "efterfølgende", "senere", "hurtigst", "muligt", "snarest", "igen",
+    "endelige", "eventuelle", "eventuelt",
+))
+# Words that may stand between a verb and its subject or object.
+FOLLOWUP_ADVERBS = frozenset((
+    "derfor", "desuden", "også", "fortsat", "fremover", "slutteligt", "efterfølgende", "snarest",
+    "hurtigst", "muligt", "bl.a.", "evt.", "fx", "nu", "igen", "senere", "yderligere", "først",
+    "straks", "hermed", "herefter", "derefter", "samtidig", "derudover", "endvidere", "endeligt",
+    "sammen", "selv", "vi", "der", "det", "man",
+))
+FOLLOWUP_PREPOSITIONS = frozenset((
+    "på", "i", "til", "fra", "ved", "inden", "senest", "med", "efter", "før", "forud", "frem",
+    "under", "hen", "over",
+))

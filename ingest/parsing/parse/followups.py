@@ -41,12 +41,22 @@ from ingest.parsing.vocabulary import (
     FOLLOWUP_QUESTION_OPENERS,
     FOLLOWUP_REQUEST_VERBS,
     FOLLOWUP_STATIVE_VERBS,
+    FOLLOWUP_SUBJECT_OPENERS,
     FOLLOWUP_TIMED_PASSIVES,
     FOLLOWUP_TIMED_VERBS,
     FOLLOWUP_VAGUE_TIMES,
     OTHER_PARTS,
     QUARTERS,
     SEASONS,
+)
+from ingest.parsing.vocabulary import (
+    FOLLOWUP_ADVERBS as ADVERBS,
+)
+from ingest.parsing.vocabulary import (
+    FOLLOWUP_NOISE_WORDS as NOISE_WORDS,
+)
+from ingest.parsing.vocabulary import (
+    FOLLOWUP_PREPOSITIONS as PREPOSITIONS,
 )
 
 MAX_SENTENCE = 800  # longer "sentences" are run-together text; the regexes stay bounded
@@ -147,11 +157,7 @@ ACTOR_CORE = (
     rf"|{PERSON}"
 )
 ACTOR_RE = re.compile(rf"(?:(?:{ACTOR_CORE})(?:\s+og\s+|\s+samt\s+))*(?:{ACTOR_CORE})")
-# A subject that names someone: the actor words, an abbreviation, or a proper name mid-sentence.
-SUBJECT_OPENERS = words(("desuden", "derudover", "herudover", "slutteligt", "endelig",
-                         "samtidig", "herefter", "derefter", "så", "dernæst", "ydermere",
-                         "afslutningsvist", "fremover", "også"))
-
+SUBJECT_OPENERS = words(FOLLOWUP_SUBJECT_OPENERS)
 ACTIVE_RE = _compile(rf"\b(?:{words(FOLLOWUP_ACTIVE_VERBS)})\b")
 TIMED_ACTIVE_RE = _compile(rf"\b(?:{words(FOLLOWUP_TIMED_VERBS)})\b")
 PASSIVE_RE = _compile(rf"\b(?:{words(FOLLOWUP_PASSIVES)})\b")
@@ -187,10 +193,6 @@ ADOPTS_INDSTILLING_RE = _compile(
     r"|som\s+indstillet|indstillede\b)"
 )
 TERSE_RE = _compile(r"^\W*(?:[\w-]+\s+){0,3}(?:godkendt|vedtaget|tiltrådt)\W*$")
-NOISE_WORDS = {"det", "den", "de", "der", "dette", "disse", "næste", "kommende", "hele", "samme",
-               "alle", "mange", "flere", "andre", "nye", "store", "ikke", "derfor", "desuden",
-               "også", "fortsat", "fremover", "gerne", "efterfølgende", "senere", "hurtigst",
-               "muligt", "snarest", "igen", "endelige", "eventuelle", "eventuelt"}
 
 
 def extract_followups(
@@ -402,14 +404,6 @@ def _modal_task(clause: str, modal: re.Match[str], body: str | None) -> str | No
     if modal["modal"].lower() == "skal" and IMPERSONAL_RE.match(before):
         return ""
     return None
-
-
-ADVERBS = {"derfor", "desuden", "også", "fortsat", "fremover", "slutteligt", "efterfølgende",
-           "snarest", "hurtigst", "muligt", "bl.a.", "evt.", "fx", "nu", "igen", "senere",
-           "yderligere", "først", "straks", "hermed", "herefter", "derefter", "samtidig",
-           "derudover", "endvidere", "endeligt", "sammen", "selv", "vi", "der", "det", "man"}
-PREPOSITIONS = {"på", "i", "til", "fra", "ved", "inden", "senest", "med", "efter", "før",
-                "forud", "frem", "under", "hen", "over"}
 
 
 def _clause_tail(text: str) -> str:

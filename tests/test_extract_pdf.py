@@ -140,6 +140,21 @@ def test_it_keeps_bullets_and_normalises_their_marks():
     ]
 
 
+def test_a_hyphen_before_a_capital_is_a_bullet_but_a_wrapped_dash_is_not():
+    data = _lines_pdf(
+        [("Der var enighed om følgende:", 60), ("- Sekretariatet sender oversigten ud.", 60),
+         ("- Det skal fremgå tydeligt, hvilke kommuner der søger, og", 60),
+         ("- herunder hvor mange pladser", 60)]
+    )
+    texts = [line.text for line in extract_pdf(data).lines]
+    assert texts == [
+        "Der var enighed om følgende:",
+        "• Sekretariatet sender oversigten ud.",
+        "• Det skal fremgå tydeligt, hvilke kommuner der søger, og",
+        "- herunder hvor mange pladser",
+    ]
+
+
 def test_bullet_lines_of_a_referat_start_with_a_bullet(referat_003):
     index = next(i for i, line in enumerate(referat_003.lines) if line.text == "Indstilling")
     assert referat_003.lines[index + 1].text.startswith(

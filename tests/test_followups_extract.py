@@ -179,6 +179,11 @@ def _none(text: str, **kwargs) -> None:
     ("Syddjurs Kommune indkalder til et møde med leverandørerne inden sommeren.",
      "Syddjurs Kommune"),
     ("Desuden sender KKR-sekretariatet en invitation ud.", "KKR-sekretariatet"),
+    # An opening adverb or participle is no actor; the subject follows the verb.
+    ("Indledningsvis sender sekretariatet materialet til kommunerne inden 1. juni.",
+     "Sekretariatet"),
+    ("Efterfølgende fremlægger Aarhus Kommune en plan i foråret.", "Aarhus Kommune"),
+    ("Sideløbende udarbejder Takstgruppen et notat til næste møde.", "Takstgruppen"),
 ])
 def test_an_actor_with_a_present_tense_action_verb_is_a_followup(text, actor):
     assert _one(text).actor == actor

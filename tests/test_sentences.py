@@ -29,6 +29,13 @@ def test_a_full_stop_before_a_capital_a_bullet_or_a_new_line_ends_a_sentence():
     ]
 
 
+def test_a_dash_bullet_run_into_the_text_starts_a_sentence_but_a_dash_inside_one_does_not():
+    text = "Vi står stærkere. - Det er en god idé. Aftalen gælder pr. 1. marts - ikke før."
+    assert sentences(text) == [
+        "Vi står stærkere.", "- Det er en god idé.", "Aftalen gælder pr. 1. marts - ikke før.",
+    ]
+
+
 def test_the_first_sentence_reads_whole_and_says_when_more_follows():
     text = (
         "DASSOS godkendte, at der arbejdes videre med de tre forslag, som er blevet drøftet "

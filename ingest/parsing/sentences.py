@@ -1,6 +1,7 @@
 """Danish sentences: where a referat's sentence ends, and its first sentence for a list.
 
-A full stop ends a sentence only when the next word starts one (a capital letter or a bullet);
+A full stop ends a sentence only when the next word starts one (a capital letter or a bullet,
+a dash bullet included);
 abbreviations ("pr.", "jf.", "ift.", "bl.a.", "m.fl."), initials ("Ulla B. Andersen") and the
 day of a date ("den 18. Juni", "1. Marts") do not. Django-free: the parser's outcome classifier
 and the archive's pages share it.
@@ -9,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-SENTENCE_END_RE = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÆØÅ•])|\n+")
+# A dash bullet run into the text ("… stærkere. - Det er …") starts a sentence too.
+SENTENCE_END_RE = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÆØÅ•]|[-–]\s+[A-ZÆØÅ])|\n+")
 ABBREVIATION_RE = re.compile(
     r"(?:\b[A-ZÆØÅ]|\b(?:pr|jf|bl\.a|fx|kl|ca|mv|m\.v|m\.fl|nr|stk|ift|vedr|evt|inkl|ang|mht"
     r"|dvs|pkt|HC))\.$"

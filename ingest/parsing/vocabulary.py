@@ -156,6 +156,9 @@ FOLLOWUP_SUBJECT_OPENERS = (
     "desuden", "derudover", "herudover", "slutteligt", "endelig", "samtidig", "herefter",
     "derefter", "så", "dernæst", "ydermere", "afslutningsvist", "fremover", "også",
 )
+# Endings of adverbs and participles that open a sentence like the openers above
+# ("Sideløbende nedsætter Koordinationsforum …", "Indledningsvis", "Afslutningsvist").
+FOLLOWUP_ADVERB_ENDINGS = ("ende", "vis", "vist", "ligt", "ligvis")
 # Words that are never the key word of an action.
 FOLLOWUP_NOISE_WORDS = frozenset((
     "det", "den", "de", "der", "dette", "disse", "næste", "kommende", "hele", "samme", "alle",

@@ -36,6 +36,7 @@ from ingest.parsing.limits import Limits, too_large, too_many_pages
 from ingest.parsing.messages import Message, gettext_noop
 
 BULLETS = {"\uf0b7", "\uf0a7", "–", "◦", "▪", "●", "•"}
+HYPHEN_BULLET = re.compile(r"^-[ \t]+[A-ZÆØÅ0-9]")
 CONJUNCTIONS = {"og", "eller", "samt", "and", "or"}
 CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 DRAW_FORM = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")  # "/Fm1 Do": draw an XObject
@@ -380,6 +381,9 @@ def _line_from_chars(row: list[dict], page: int) -> _VisualLine:
 
 def _normalise_bullet(text: str) -> str:
     if text[:1] in BULLETS and text[1:2] in (" ", "\t"):
+        return "• " + text[2:].lstrip()
+    # A hyphen as a bullet ("- Sekretariatet sender …"), not a dash a wrapped line starts with.
+    if HYPHEN_BULLET.match(text):
         return "• " + text[2:].lstrip()
     return text
 

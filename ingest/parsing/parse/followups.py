@@ -31,6 +31,7 @@ from ingest.parsing.vocabulary import (
     FOLLOWUP_ACTIVE_VERBS,
     FOLLOWUP_ACTOR_NAMES,
     FOLLOWUP_ACTOR_WORDS,
+    FOLLOWUP_ADVERB_ENDINGS,
     FOLLOWUP_COLUMNS,
     FOLLOWUP_COMMITTEE_WORDS,
     FOLLOWUP_CONDITION_OPENERS,
@@ -157,7 +158,10 @@ ACTOR_CORE = (
     rf"|{PERSON}"
 )
 ACTOR_RE = re.compile(rf"(?:(?:{ACTOR_CORE})(?:\s+og\s+|\s+samt\s+))*(?:{ACTOR_CORE})")
-SUBJECT_OPENERS = words(FOLLOWUP_SUBJECT_OPENERS)
+SUBJECT_OPENERS = (
+    words(FOLLOWUP_SUBJECT_OPENERS)
+    + rf"|[A-ZÆØÅa-zæøå]+(?:{'|'.join(FOLLOWUP_ADVERB_ENDINGS)})"
+)
 ACTIVE_RE = _compile(rf"\b(?:{words(FOLLOWUP_ACTIVE_VERBS)})\b")
 TIMED_ACTIVE_RE = _compile(rf"\b(?:{words(FOLLOWUP_TIMED_VERBS)})\b")
 PASSIVE_RE = _compile(rf"\b(?:{words(FOLLOWUP_PASSIVES)})\b")

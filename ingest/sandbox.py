@@ -30,6 +30,7 @@ Progress = Callable[[int, int], None]
 GRACE_SECONDS = 5.0  # the child's own time check answers first, with the page it stopped at
 HEARTBEAT_SECONDS = 10.0
 PR_SET_PDEATHSIG = 1  # Linux prctl(2)
+M_ARENA_MAX = -8  # glibc mallopt(3)
 SCRATCH_PREFIX = "dassos-parse-"
 # Set by a worker asked to stop (SIGTERM): the reading under way is abandoned at this monotonic
 # time, so that the worker stops within its grace period; the caller queues the document again.
@@ -62,6 +63,8 @@ def parse_isolated(
     `heartbeat()` is called every `heartbeat_seconds` while the child runs. Raises Interrupted
     when the worker is stopping (`stop_at` passed).
     """
+    if data[:1024].lstrip().startswith(b"%PDF"):
+        _preload_ocr()
     # The child's temporary files (OCR's); named by this process, so that when it is killed the
     # next worker removes them (remove_orphaned_scratch).
     scratch = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
@@ -156,6 +159,7 @@ def _child(
     _die_with(parent)
     # Temporary files (pytesseract's tess_*) go where the parent removes them, killed or not.
     tempfile.tempdir = os.environ["TMPDIR"] = scratch
+    _few_arenas()
     _cap_memory(limits.max_memory)
     kwargs = {"sha256": sha256}
     if wants_progress and "progress" in inspect.signature(parse).parameters:
@@ -196,6 +200,26 @@ def _die_with(parent: int) -> None:
         return
     if os.getppid() != parent:  # it died before the request took effect
         os._exit(1)
+
+
+def _preload_ocr() -> None:
+    """Import OCR's libraries here, before the child is forked: their code and thread pools
+    are address space (OpenCV alone reserves ~320 MB, numpy's BLAS ~120 MB) that the child's
+    memory ceiling would otherwise count against the reading itself. Once per process."""
+    for name in ("numpy", "cv2", "pytesseract"):
+        try:
+            __import__(name)
+        except ImportError:  # OCR will say what is missing, in the child
+            pass
+
+
+def _few_arenas() -> None:
+    """One malloc arena a thread would reserve 64 MB of address space each (glibc), which the
+    ceiling counts though little of it is used: OCR's page threads share two."""
+    try:
+        ctypes.CDLL(None).mallopt(M_ARENA_MAX, 2)
+    except (OSError, AttributeError):  # not glibc: its allocator reserves less
+        pass
 
 
 def _cap_memory(extra: int) -> None:

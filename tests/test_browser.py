@@ -92,7 +92,8 @@ def test_the_skip_link_is_the_first_stop_for_the_keyboard(site, page):
     focused = page.evaluate("document.activeElement.textContent")
     assert focused.strip() == "Spring til indhold"
     page.keyboard.press("Enter")
-    assert page.url.endswith("#main")
+    # The jump is a same-page navigation; on a busy machine it lands after press() returns.
+    page.wait_for_function("location.hash === '#main'", timeout=5000)
 
 
 def test_pages_fit_a_phone_screen(site, browser):

@@ -6,7 +6,9 @@ enforces; whatever a file does inside, the caller gets a one-sentence refusal an
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -24,6 +26,7 @@ from ingest.sandbox import parse_isolated
 from minutes.models import AgendaItem, Meeting
 from scripts.make_hostile_files import control_glyph_pdf, operator_flood_pdf, seed_text
 from tests.opendata_fixtures import PUBLISHED_DATES
+from tests.paths import ROOT
 
 SEED = seed_text().encode("utf-8")
 MB = 1024 * 1024
@@ -51,6 +54,30 @@ def test_a_file_that_floods_memory_is_refused_at_the_ceiling_and_the_caller_goes
 
     assert time.monotonic() - started < 60
     assert parse_isolated(SEED, "referat.txt", limits).meeting.date.isoformat() == "2024-03-01"
+
+
+@pytest.mark.ocr
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs Debian's tesseract-ocr")
+def test_a_scan_is_read_within_the_default_ceiling_by_a_process_that_never_did_ocr(tmp_path):
+    """The worker's path: a fresh process that has not imported OCR's libraries forks the child.
+    OpenCV's and numpy's own address space (~440 MB, little of it used) must not count against
+    the reading's 500 MB, or every scanned upload fails."""
+    from scripts.make_hostile_files import seed_pdf
+    from scripts.make_test_pdfs import scan_pages
+
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(scan_pages(seed_pdf(), (1, 2)))
+    code = (
+        "import sys; from pathlib import Path; from ingest.sandbox import parse_isolated;"
+        "assert 'cv2' not in sys.modules;"
+        f"parsed = parse_isolated(Path({str(scan)!r}).read_bytes(), 'scan.pdf');"
+        "print(parsed.meeting.date, len(parsed.items))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    day, items = done.stdout.split()
+    assert day == "2024-03-01" and int(items) > 0
 
 
 def _alive(pid: int) -> bool:

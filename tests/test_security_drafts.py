@@ -16,6 +16,9 @@ from minutes.models import (
     AgendaItem,
     Attachment,
     Body,
+    Case,
+    CaseItem,
+    FollowUp,
     Meeting,
     Organisation,
     Participant,
@@ -42,7 +45,8 @@ DRAFT_ORGANISATION = ("Britta Kempel\tOdder Kommune", "Britta Kempel\tQuarkvig K
 DRAFT_NAMES = ["HEMMUDVALG", "hemmudvalg", "Quarkvig", "quarkvig"]
 # Words of the published meeting, so the crawl proves it reads real content.
 PUBLISHED_WORD = "Rammeaftale"
-NOT_PUBLIC = ("admin:", "ingest:", ":login", ":logout", ":password", ":set_language")
+# Staff actions (POST only, behind the review permission) are no public response either.
+NOT_PUBLIC = ("admin:", "ingest:", ":login", ":logout", ":password", ":set_language", "-decide")
 SEARCHES = ["minutes:search", "opendata:search-feed", "minutes:decisions",
             "minutes:decisions-csv", "opendata:decisions-xlsx", "minutes:meetings"]
 
@@ -62,6 +66,13 @@ def meetings(settings, tmp_path):
     for meeting in (published, draft):
         attachment = Attachment.objects.filter(item__meeting=meeting).first()
         attachment.file.save("bilag.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    # A case of two published items and one of the draft's, and the draft's own follow-ups:
+    # neither the draft's step nor its promises may show.
+    assert FollowUp.objects.filter(item__meeting=draft).exists()
+    case = Case.objects.create(name="Fælles sag", slug="faelles-sag")
+    for item in [*published.items.all()[:2], draft.items.get(title=DRAFT_WORDS["title"])]:
+        CaseItem.objects.create(case=case, item=item, body=item.meeting.body,
+                                meeting_date=item.meeting.date, number=item.number)
     return published, draft
 
 
@@ -94,6 +105,10 @@ def _kwargs(name: str) -> list[dict]:
         "opendata:bilag": [{"pk": a.pk} for a in Attachment.objects.exclude(file="")],
         "opendata:bilag-download": [{"pk": a.pk} for a in Attachment.objects.exclude(file="")],
         "opendata:sitemap-section": [{"section": name} for name in SITEMAPS],
+        "minutes:case": [{"slug": c.slug} for c in Case.objects.all()],
+        "oparl:paper": [{"pk": c.pk} for c in Case.objects.all()],
+        "oparl:consultation": [{"pk": link.pk} for link in CaseItem.objects.all()],
+        "minutes:followup": [{"pk": f.pk} for f in FollowUp.objects.all()],
     }
     choices["oparl:file"] = [
         *({"kind": "source", "pk": m.current_source_id} for m in Meeting.objects.all()),
@@ -141,6 +156,10 @@ def draft_urls(draft: Meeting) -> list[str]:
             f"/oparl/v1/organization/{organisation.pk}/", organisation.get_absolute_url()]
     for item in draft.items.all():
         urls += [item.get_absolute_url(), f"/oparl/v1/agenda-item/{item.pk}/"]
+    for followup in FollowUp.objects.filter(item__meeting=draft):
+        urls.append(followup.get_absolute_url())
+    for link in CaseItem.objects.filter(item__meeting=draft):
+        urls.append(f"/oparl/v1/consultation/{link.pk}/")
     for attachment in Attachment.objects.filter(item__meeting=draft).exclude(file=""):
         urls += [f"/bilag/{attachment.pk}/", f"/oparl/v1/file/bilag-{attachment.pk}/"]
     return urls

@@ -209,7 +209,9 @@ def test_a_worker_told_to_stop_requeues_a_long_reading_after_its_grace_period(tm
         "data = scan_pages(seed_pdf(), (1, 2, 3, 4)); name = 'scan.pdf'",
         INGEST_STOP_GRACE_SECONDS="1",
     )
-    worker = subprocess.Popen(WORKER, cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
+    log = tmp_path / "worker.log"
+    with log.open("wb") as stderr:
+        worker = subprocess.Popen(WORKER, cwd=ROOT, env=env, stderr=stderr)
     try:
         parser = _parser_of(worker)
         stopped = time.monotonic()
@@ -218,7 +220,11 @@ def test_a_worker_told_to_stop_requeues_a_long_reading_after_its_grace_period(tm
 
         assert time.monotonic() - stopped < 10
         assert not any(_alive(pid) for pid in parser)
-        assert _shell(env, STATUS) == "waiting"  # queued again for the next worker
+        status = _shell(env, STATUS)
+        why = _shell(env, "from minutes.models import SourceDocument as S;"
+                          "print(S.objects.get().error)")
+        # queued again for the next worker (the log and the error say why, if not)
+        assert status == "waiting", (why, log.read_text(errors="replace")[-3000:])
     finally:
         worker.kill()
         worker.wait(10)

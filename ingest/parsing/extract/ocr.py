@@ -90,7 +90,7 @@ def check_tesseract() -> None:
 def check_opencv() -> None:
     """Raise ParseError naming the package when OpenCV (page cleaning) cannot be imported."""
     try:
-        import cv2  # noqa: F401
+        import cv2
     except ImportError as error:
         raise ParseError(
             gettext_noop(
@@ -98,6 +98,9 @@ def check_opencv() -> None:
                 "installér Python-pakken opencv-python-headless."
             )
         ) from error
+    # Parallelism comes from the page pool; OpenCV's own thread pool would only compete, and
+    # each of its threads reserves address space under the parse's memory ceiling.
+    cv2.setNumThreads(1)
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:

@@ -3,13 +3,18 @@ filtered by organisation (or kind) and by the years they were active."""
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Count, IntegerField, Max, Min, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce, ExtractYear, Greatest, Least
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import ListView
 
 from minutes.aggregates import cached
+from minutes.directory_counts import (
+    OrganisationCounts,
+    PersonCounts,
+    organisation_counts,
+    person_counts,
+    with_counts,
+)
 from minutes.models import AgendaItem, Meeting, Organisation, Participant, Person
 
 PAGE_SIZE = 100
@@ -22,29 +27,6 @@ def archive_years() -> list[int]:
     return cached("meeting-years", [], lambda: sorted(
         {day.year for day in Meeting.objects.public().dates("date", "year")}, reverse=True
     ))
-
-
-def _count(rows, group: str, what: str = "pk") -> Subquery:
-    """The number of `rows` (of distinct `what`) per outer row, 0 when none."""
-    counted = (
-        rows.order_by().values(group).annotate(n=Count(what, distinct=what != "pk")).values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
-def _edge(rows, aggregate, date: str = "meeting__date") -> Subquery:
-    """The first (Min) or last (Max) meeting year of `rows` per outer row."""
-    return Subquery(
-        rows.order_by().annotate(year=ExtractYear(date)).values("year")
-        .order_by("year" if aggregate is Min else "-year")[:1],
-        output_field=IntegerField(),
-    )
-
-
-def _either(pick, one, other):
-    """The smaller (Least) or larger (Greatest) of two years, either when the other is NULL
-    (PostgreSQL's LEAST skips NULLs, SQLite's MIN returns NULL)."""
-    return Coalesce(pick(one, other), one, other)
 
 
 def kind_count(kind: str, count: int) -> str:
@@ -96,6 +78,7 @@ class PersonListView(ListView):
     """/personer/: everyone who attended or presented at a published meeting."""
 
     template_name = "minutes/person_list.html"
+    counts: dict = {}  # filled by get_queryset (none for a filter that is no choice)
     context_object_name = "people"
     paginate_by = PAGE_SIZE
 
@@ -104,37 +87,24 @@ class PersonListView(ListView):
         if self.form.is_bound and not self.form.is_valid():
             return Person.objects.none()  # a filter that is no choice lists nobody
         filters = self.form.cleaned_data if self.form.is_bound else {}
-        attended = Participant.objects.public().filter(person=OuterRef("pk"))
-        presented = AgendaItem.presenters.through.objects.filter(
-            agendaitem__in=AgendaItem.objects.public(), person=OuterRef("pk")
-        )
-        people = Person.objects.public()
+        # Everyone with counts is public: they attended or presented at a published meeting.
+        self.counts = person_counts()
+        people = Person.objects.filter(pk__in=list(self.counts))
         if filters.get("organisation"):
-            people = people.filter(
-                participations__in=Participant.objects.public().filter(
-                    organisation__slug=filters["organisation"]
-                )
-            ).distinct()
+            people = people.filter(pk__in=Participant.objects.public().filter(
+                organisation__slug=filters["organisation"]
+            ).values("person_id"))
         if filters.get("aar"):
             year = filters["aar"]
             people = people.filter(pk__in=Participant.objects.public().filter(
                 meeting__date__year=year).values("person_id")
             ) | people.filter(pk__in=AgendaItem.objects.public().filter(
                 meeting__date__year=year).values("presenters"))
-        latest = attended.order_by("-meeting__date")
-        return people.annotate(
-            meetings=_count(attended.filter(status=PRESENT), "person"),
-            presented_count=_count(presented, "person"),
-            first_year=_either(Least, _edge(attended, Min),
-                               _edge(presented, Min, "agendaitem__meeting__date")),
-            last_year=_either(Greatest, _edge(attended, Max),
-                              _edge(presented, Max, "agendaitem__meeting__date")),
-            organisation_name=Subquery(latest.values("organisation__name")[:1]),
-            organisation_slug=Subquery(latest.values("organisation__slug")[:1]),
-        ).order_by("name")
+        return people.order_by("name")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["people"] = with_counts(context["people"], self.counts, PersonCounts())
         context.update(form=self.form, total=context["paginator"].count)
         return context
 
@@ -143,6 +113,7 @@ class OrganisationListView(ListView):
     """/organisationer/: the kommuner, the region, the secretariats and the others."""
 
     template_name = "minutes/organisation_list.html"
+    counts: dict = {}
     context_object_name = "organisations"
 
     def get_queryset(self):
@@ -150,23 +121,18 @@ class OrganisationListView(ListView):
         if self.form.is_bound and not self.form.is_valid():
             return Organisation.objects.none()
         filters = self.form.cleaned_data if self.form.is_bound else {}
-        places = Participant.objects.public().filter(organisation=OuterRef("pk"))
-        organisations = Organisation.objects.public()
+        self.counts = organisation_counts()
+        organisations = Organisation.objects.filter(pk__in=list(self.counts))
         if filters.get("type"):
             organisations = organisations.filter(kind=filters["type"])
         if filters.get("aar"):
             organisations = organisations.filter(pk__in=Participant.objects.public().filter(
                 meeting__date__year=filters["aar"]).values("organisation_id"))
-        return organisations.annotate(
-            people=_count(places, "organisation", "person"),
-            meetings=_count(places.filter(status=PRESENT), "organisation", "meeting"),
-            first_year=_edge(places, Min),
-            last_year=_edge(places, Max),
-        ).order_by("name")
+        return organisations.order_by("name")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        organisations = list(context["organisations"])
+        organisations = with_counts(context["organisations"], self.counts, OrganisationCounts())
         headings = {
             Organisation.Kind.MUNICIPALITY: _("Kommuner"),
             Organisation.Kind.REGION: _("Regioner"),

@@ -46,6 +46,9 @@ MIN_FUZZY = 3  # shorter words only match through full-text search
 FEW_EXACT = 100  # below this many full-text hits, substring matches are added
 MAX_WORDS = 200  # archive words that may stand for one part of a word
 MAX_COUNTED = 1000  # hits counted exactly; beyond this "more than 1,000", newest first
+# Below FEW_EXACT full-text hits the ways of matching are read one by one (each from its own
+# index) and their hits joined here, up to this many; an OR of them in one query reads every item.
+MAX_JOINED = 5000
 
 # Private-use characters as highlight markers: escape() leaves them alone, so the database's
 # snippet can be escaped first and only these markers become <mark>.
@@ -147,13 +150,18 @@ def organisations_named(terms: Terms) -> QuerySet[Organisation]:
     return Organisation.objects.public().filter(_every_term("name", terms))
 
 
-def _by_people_or_bilag(terms: Terms) -> Q:
-    """Items presented by someone the query names, or with a bilag whose title it names
-    (neither is in the items' own texts)."""
+def _presented_or_bilag(terms: Terms) -> tuple[QuerySet, QuerySet]:
+    """The ids of items presented by someone the query names, and of items with a bilag whose
+    title it names (neither is in the items' own texts)."""
     presented = AgendaItem.presenters.through.objects.filter(
         person__in=people_named(terms).values("pk")
     ).values("agendaitem_id")
     bilag = Attachment.objects.filter(_every_term("title", terms)).values("item_id")
+    return presented, bilag
+
+
+def _by_people_or_bilag(terms: Terms) -> Q:
+    presented, bilag = _presented_or_bilag(terms)
     return Q(pk__in=presented) | Q(pk__in=bilag)
 
 
@@ -198,21 +206,37 @@ def matching(query: str, items: QuerySet[AgendaItem] | None = None) -> QuerySet[
     def without_excluded(found: QuerySet) -> QuerySet:
         return found.exclude(excluded) if excluded is not None else found
 
-    exact = Q(search_document=_web_query(query)) | _by_people_or_bilag(terms)
-    found = without_excluded(items.filter(exact))
+    full_text = items.filter(search_document=_web_query(query))
     # For a common word the full-text hits are plenty; parts of words are added to few.
     # (Counted up to a bound, never with LIMIT 1: for that PostgreSQL may choose to walk
     # the whole table in date order, seconds for a word that is nowhere.)
-    exact_hits = found.order_by()[:FEW_EXACT].count()
+    exact_hits = full_text.order_by()[:FEW_EXACT].count()
     if exact_hits >= FEW_EXACT:
-        return found
+        return without_excluded(items.filter(
+            Q(search_document=_web_query(query)) | _by_people_or_bilag(terms)
+        ))
+    presented, bilag = _presented_or_bilag(terms)
+    ways = [full_text, items.filter(pk__in=presented), items.filter(pk__in=bilag)]
     loose = _loose_match(terms, fuzzy=False)
-    if loose is None:
-        return found
-    found = without_excluded(items.filter(exact | loose))
+    if loose is not None:
+        ways.append(items.filter(loose))
+    found = _joined(ways)
+    if found is None:  # too many to join here: one query, slower but whole
+        exact = Q(search_document=_web_query(query)) | _by_people_or_bilag(terms)
+        return without_excluded(items.filter(exact | loose if loose is not None else exact))
     fuzzy = _loose_match(terms, fuzzy=True)
-    if fuzzy is not None and not exact_hits and not found.order_by()[:FEW_EXACT].count():
-        found = without_excluded(items.filter(fuzzy))
+    if fuzzy is not None and not found:
+        found = _joined([items.filter(fuzzy)]) or set()
+    return without_excluded(items.filter(pk__in=sorted(found)))
+
+
+def _joined(ways: list[QuerySet[AgendaItem]]) -> set[int] | None:
+    """The ids of the items any of `ways` finds; None when they are more than MAX_JOINED."""
+    found: set[int] = set()
+    for way in ways:
+        found.update(way.order_by().values_list("pk", flat=True)[: MAX_JOINED + 1])
+        if len(found) > MAX_JOINED:
+            return None
     return found
 
 

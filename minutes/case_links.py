@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from minutes.aggregates import cached
 from minutes.cases import STRONG
 from minutes.models import AgendaItem, Case, CaseItem
 
@@ -79,3 +80,16 @@ def cases_of(items: QuerySet[AgendaItem]) -> list[Case]:
     links = CaseItem.objects.public().filter(item__in=items).values("case_id")
     cases = Case.objects.public().with_public_span().filter(pk__in=links)
     return list(cases.order_by("-last_date", "name")[:CASE_LIMIT])
+
+
+def cases_by_pk(pks: list[int]) -> list[Case]:
+    """These public cases, newest step first (as cases_of orders them)."""
+    cases = Case.objects.public().with_public_span().filter(pk__in=pks)
+    return list(cases.order_by("-last_date", "name"))
+
+
+def remembered_cases_of(name: str, pk: int, items: QuerySet[AgendaItem]) -> list[Case]:
+    """cases_of(items) for a page's subject (a person: the items they presented), its case ids
+    remembered until the archive changes (reading thousands of items' links costs ~100 ms)."""
+    pks = cached(name, [("pk", str(pk))], lambda: [case.pk for case in cases_of(items)])
+    return cases_by_pk(pks)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q
 
 from minutes.aggregates import cached
-from minutes.models import AgendaItem, Participant
+from minutes.models import AgendaItem, Meeting, Participant
 
 PRESENT = Participant.Status.PRESENT
 
@@ -104,6 +104,13 @@ def _organisation_counts() -> dict[int, OrganisationCounts]:
         )
         for row in rows
     }
+
+
+def meetings_with_participant_lists() -> int:
+    """How many published meetings have a list of participants (of the whole archive)."""
+    return cached("meetings-with-lists", [], lambda: Meeting.objects.public().filter(
+        Exists(Participant.objects.filter(meeting=OuterRef("pk")))
+    ).count())
 
 
 def with_counts(rows, counts: dict, empty) -> list:

@@ -2,10 +2,15 @@
 from django.db.models import Count, Max, Min, Q
 from django.views.generic import DetailView
 
-from minutes.case_links import CASE_LIMIT, cases_of
-from minutes.models import AgendaItem, Meeting, Organisation, Participant, Person
+from minutes.case_links import CASE_LIMIT, cases_by_pk, remembered_cases_of
+from minutes.directory_counts import (
+    OrganisationCounts,
+    meetings_with_participant_lists,
+    organisation_counts,
+)
+from minutes.models import AgendaItem, Organisation, Participant, Person
 from minutes.public import items_with_outcomes
-from minutes.search import organisation_cases
+from minutes.search import organisation_cases_summary
 
 RECENT = 100  # rows shown per list; the counts above them cover everything
 PRESENT, ABSENT = Participant.Status.PRESENT, Participant.Status.ABSENT
@@ -44,7 +49,9 @@ class PersonDetailView(DetailView):
             participations=participations,
             presented=presented.order_by("-meeting__date", "order")[:RECENT],
             presented_count=presented.count(),
-            threads=cases_of(AgendaItem.objects.filter(presenters=self.object)),
+            threads=remembered_cases_of(
+                "person-cases", self.object.pk, AgendaItem.objects.filter(presenters=self.object)
+            ),
             case_limit=CASE_LIMIT,
             recent=RECENT,
         )
@@ -72,7 +79,7 @@ class OrganisationDetailView(DetailView):
             .annotate(first=Min("meeting__date"), last=Max("meeting__date"), **_ATTENDANCE)
             .order_by("-last", "person__name")
         )
-        cases = items_with_outcomes().filter(pk__in=organisation_cases(self.object).values("pk"))
+        summary = organisation_cases_summary(self.object, RECENT)
         for row in representatives:
             row["roles"] = sorted(roles.get(row["person_id"], []))
         context.update(
@@ -80,18 +87,15 @@ class OrganisationDetailView(DetailView):
             participations=participations.select_related("meeting__body", "person").order_by(
                 "-meeting__date", "order"
             )[:RECENT],
-            meetings_attended=participations.filter(status=PRESENT)
-            .values("meeting_id")
-            .distinct()
-            .count(),
-            cases=cases.order_by("-meeting__date", "order")[:RECENT],
-            cases_count=cases.count(),
-            threads=cases_of(organisation_cases(self.object)),
+            meetings_attended=organisation_counts().get(
+                self.object.pk, OrganisationCounts()
+            ).meetings,
+            cases=items_with_outcomes().filter(pk__in=summary.recent)
+            .order_by("-meeting__date", "order"),
+            cases_count=summary.count,
+            threads=cases_by_pk(summary.threads),
             case_limit=CASE_LIMIT,
-            meetings_with_lists=Meeting.objects.public()
-            .filter(participants__isnull=False)
-            .distinct()
-            .count(),
+            meetings_with_lists=meetings_with_participant_lists(),
             recent=RECENT,
         )
         return context

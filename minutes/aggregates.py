@@ -21,6 +21,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from minutes.models import (
     AgendaItem,
     ArchiveChange,
+    Case,
+    CaseItem,
     Decision,
     FollowUp,
     Meeting,
@@ -65,7 +67,10 @@ def cached(name: str, params: Iterable[tuple[str, str]], compute: Callable[[], T
 
 def connect_signals() -> None:
     """Called from the app's ready(): the models whose changes alter the archive's counts."""
-    models = (Meeting, AgendaItem, Decision, Topic, Person, Organisation, Participant, FollowUp)
+    models = (
+        Meeting, AgendaItem, Decision, Topic, Person, Organisation, Participant, FollowUp, Case,
+        CaseItem,
+    )
     for model in models:
         post_save.connect(archive_changed, sender=model, dispatch_uid=f"archive-{model.__name__}")
         post_delete.connect(

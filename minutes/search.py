@@ -155,8 +155,8 @@ def _presented_or_bilag(terms: Terms) -> tuple[QuerySet, QuerySet]:
     title it names (neither is in the items' own texts)."""
     presented = AgendaItem.presenters.through.objects.filter(
         person__in=people_named(terms).values("pk")
-    ).values("agendaitem_id")
-    bilag = Attachment.objects.filter(_every_term("title", terms)).values("item_id")
+    ).values_list("agendaitem_id", flat=True)
+    bilag = Attachment.objects.filter(_every_term("title", terms)).values_list("item_id", flat=True)
     return presented, bilag
 
 
@@ -211,12 +211,21 @@ def matching(query: str, items: QuerySet[AgendaItem] | None = None) -> QuerySet[
     # (Counted up to a bound, never with LIMIT 1: for that PostgreSQL may choose to walk
     # the whole table in date order, seconds for a word that is nowhere.)
     exact_hits = full_text.order_by()[:FEW_EXACT].count()
-    if exact_hits >= FEW_EXACT:
-        return without_excluded(items.filter(
-            Q(search_document=_web_query(query)) | _by_people_or_bilag(terms)
-        ))
     presented, bilag = _presented_or_bilag(terms)
-    ways = [full_text, items.filter(pk__in=presented), items.filter(pk__in=bilag)]
+    if exact_hits >= FEW_EXACT:
+        # Items the query reaches only through a presenter or a bilag title join the full-text
+        # hits as a list of ids (an index scan beside the full-text one), unless very many.
+        others = _joined([presented, bilag])
+        if others is None:
+            return without_excluded(items.filter(
+                Q(search_document=_web_query(query)) | _by_people_or_bilag(terms)
+            ))
+        if not others:
+            return without_excluded(full_text)
+        return without_excluded(items.filter(
+            Q(search_document=_web_query(query)) | Q(pk__in=sorted(others))
+        ))
+    ways = [full_text, presented, bilag]
     loose = _loose_match(terms, fuzzy=False)
     if loose is not None:
         ways.append(items.filter(loose))
@@ -230,11 +239,14 @@ def matching(query: str, items: QuerySet[AgendaItem] | None = None) -> QuerySet[
     return without_excluded(items.filter(pk__in=sorted(found)))
 
 
-def _joined(ways: list[QuerySet[AgendaItem]]) -> set[int] | None:
-    """The ids of the items any of `ways` finds; None when they are more than MAX_JOINED."""
+def _joined(ways: list[QuerySet]) -> set[int] | None:
+    """The item ids any of `ways` finds (querysets of items, or flat lists of item ids); None
+    when they are more than MAX_JOINED. The caller keeps only the public items among them."""
     found: set[int] = set()
     for way in ways:
-        found.update(way.order_by().values_list("pk", flat=True)[: MAX_JOINED + 1])
+        if way.model is AgendaItem:
+            way = way.values_list("pk", flat=True)
+        found.update(way.order_by()[: MAX_JOINED + 1])
         if len(found) > MAX_JOINED:
             return None
     return found

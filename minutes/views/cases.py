@@ -8,11 +8,21 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
 from ingest.views.access import REVIEW, secretariat
+from minutes.aggregates import cached
 from minutes.case_building import confirm, reject
 from minutes.models import AgendaItem, Case, CaseItem, Decision
 
 PAGE_SIZE = 50
 DECIDE = REVIEW  # who corrects what was read may say what is one case
+
+
+def public_cases() -> list[Case]:
+    """Every public case with its span, newest step first: read once per archive change (the
+    spans group every link of every case)."""
+    return cached("case-list", [], lambda: list(
+        Case.objects.public().with_public_span().order_by("-last_date", "name")
+        .only("name", "slug", "status")
+    ))
 
 
 class CaseListView(ListView):
@@ -24,9 +34,10 @@ class CaseListView(ListView):
 
     def get_queryset(self):
         self.query = self.request.GET.get("q", "").strip()[:100]
-        cases = Case.objects.public().with_public_span().order_by("-last_date", "name")
+        cases = public_cases()
         if self.query:
-            cases = cases.filter(name__icontains=self.query)
+            wanted = self.query.casefold()
+            cases = [case for case in cases if wanted in case.name.casefold()]
         return cases
 
     def get_context_data(self, **kwargs):

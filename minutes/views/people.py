@@ -2,6 +2,7 @@
 from django.db.models import Count, Max, Min, Q
 from django.views.generic import DetailView
 
+from minutes.aggregates import cached
 from minutes.case_links import CASE_LIMIT, cases_by_pk, remembered_cases_of
 from minutes.directory_counts import (
     OrganisationCounts,
@@ -33,11 +34,20 @@ class PersonDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         participations = self.object.participations.public()
         presented = items_with_outcomes().filter(presenters=self.object)
-        # Roles over time: one row per organisation and role, with its first and last meeting.
-        roles = list(
-            participations.values("organisation__name", "organisation__slug", "role")
-            .annotate(first=Min("meeting__date"), last=Max("meeting__date"), meetings=Count("pk"))
-            .order_by("-last", "organisation__name")
+        # Roles over time: one row per organisation and role, with its first and last meeting;
+        # with the attendance and the count of items presented, read once per archive change
+        # (a member of many years has thousands of participations).
+        roles, attendance, presented_count = cached(
+            "person-summary", [("pk", str(self.object.pk))], lambda: (
+                list(
+                    participations.values("organisation__name", "organisation__slug", "role")
+                    .annotate(first=Min("meeting__date"), last=Max("meeting__date"),
+                              meetings=Count("pk"))
+                    .order_by("-last", "organisation__name")
+                ),
+                participations.aggregate(**_ATTENDANCE),
+                presented.count(),
+            ),
         )
         participations = participations.select_related("meeting__body", "organisation").order_by(
             "-meeting__date"
@@ -45,10 +55,10 @@ class PersonDetailView(DetailView):
         context.update(
             roles=roles,
             any_role=any(row["role"] for row in roles),
-            attendance=self.object.participations.public().aggregate(**_ATTENDANCE),
+            attendance=attendance,
             participations=participations,
             presented=presented.order_by("-meeting__date", "order")[:RECENT],
-            presented_count=presented.count(),
+            presented_count=presented_count,
             threads=remembered_cases_of(
                 "person-cases", self.object.pk, AgendaItem.objects.filter(presenters=self.object)
             ),

@@ -55,7 +55,7 @@ def test_people_pages_take_a_fixed_number_of_queries(client):
         client.get(person.get_absolute_url())  # the cases of their items, remembered
     assert count_queries(client, chair.get_absolute_url()) == count_queries(
         client, katrine.get_absolute_url()
-    ) == 9  # roles, attendance and count, and the cases of the items presented, remembered
+    ) == 3  # the person, the generation and the page rendered for it (fragment cache)
     struer = Organisation.objects.get(name="Struer Kommune")
     skive = Organisation.objects.get(name="Skive Kommune")
     assert struer.participations.count() > skive.participations.count()
@@ -63,4 +63,15 @@ def test_people_pages_take_a_fixed_number_of_queries(client):
         client.get(organisation.get_absolute_url())  # its cases, remembered until a change
     assert count_queries(client, struer.get_absolute_url()) == count_queries(
         client, skive.get_absolute_url()
-    ) == 13  # three cached archive figures (its cases, its meetings, meetings with lists)
+    ) == 3  # the organisation, the generation and the page rendered for it
+
+
+@pytest.mark.usefixtures("archive")
+def test_a_person_page_rendered_once_shows_a_correction_at_once(client):
+    """The page is kept per archive generation: a correction starts a new one."""
+    chair = Person.objects.get(name="Jesper Thyrring Møller")
+    assert "næstformand for alting" not in client.get(chair.get_absolute_url()).content.decode()
+    participation = chair.participations.filter(meeting__date="2024-03-01").get()
+    participation.role = "næstformand for alting"
+    participation.save()
+    assert "næstformand for alting" in client.get(chair.get_absolute_url()).content.decode()

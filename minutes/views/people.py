@@ -1,8 +1,11 @@
 """People and organisations: attendance, items presented, representatives over time."""
+from functools import cache as once
+
 from django.db.models import Count, Max, Min, Q
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView
 
-from minutes.aggregates import cached
+from minutes.aggregates import cached, generation
 from minutes.case_links import CASE_LIMIT, cases_by_pk, remembered_cases_of
 from minutes.directory_counts import (
     OrganisationCounts,
@@ -37,7 +40,9 @@ class PersonDetailView(DetailView):
         # Roles over time: one row per organisation and role, with its first and last meeting;
         # with the attendance and the count of items presented, read once per archive change
         # (a member of many years has thousands of participations).
-        roles, attendance, presented_count = cached(
+        # The template renders the page once per archive generation: nothing below is read
+        # unless it does (lazy), and the summary only once.
+        summary = once(lambda: cached(
             "person-summary", [("pk", str(self.object.pk))], lambda: (
                 list(
                     participations.values("organisation__name", "organisation__slug", "role")
@@ -48,20 +53,20 @@ class PersonDetailView(DetailView):
                 participations.aggregate(**_ATTENDANCE),
                 presented.count(),
             ),
-        )
-        participations = participations.select_related("meeting__body", "organisation").order_by(
-            "-meeting__date"
-        )[:RECENT]
+        ))
+        person = self.object
         context.update(
-            roles=roles,
-            any_role=any(row["role"] for row in roles),
-            attendance=attendance,
-            participations=participations,
+            generation=generation(),
+            roles=SimpleLazyObject(lambda: summary()[0]),
+            any_role=SimpleLazyObject(lambda: any(row["role"] for row in summary()[0])),
+            attendance=SimpleLazyObject(lambda: summary()[1]),
+            participations=participations.select_related("meeting__body", "organisation")
+            .order_by("-meeting__date")[:RECENT],
             presented=presented.order_by("-meeting__date", "order")[:RECENT],
-            presented_count=presented_count,
-            threads=remembered_cases_of(
-                "person-cases", self.object.pk, AgendaItem.objects.filter(presenters=self.object)
-            ),
+            presented_count=SimpleLazyObject(lambda: summary()[2]),
+            threads=SimpleLazyObject(lambda: remembered_cases_of(
+                "person-cases", person.pk, AgendaItem.objects.filter(presenters=person)
+            )),
             case_limit=CASE_LIMIT,
             recent=RECENT,
         )
@@ -79,33 +84,43 @@ class OrganisationDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         participations = self.object.participations.public()
-        roles: dict[int, list[str]] = {}
-        for person_id, role in (
-            participations.exclude(role="").values_list("person_id", "role").distinct()
-        ):
-            roles.setdefault(person_id, []).append(role)
-        representatives = list(
-            participations.values("person_id", "person__name", "person__slug")
-            .annotate(first=Min("meeting__date"), last=Max("meeting__date"), **_ATTENDANCE)
-            .order_by("-last", "person__name")
-        )
-        summary = organisation_cases_summary(self.object, RECENT)
-        for row in representatives:
-            row["roles"] = sorted(roles.get(row["person_id"], []))
+        organisation = self.object
+        summary = once(lambda: organisation_cases_summary(organisation, RECENT))
+
+        def representatives() -> list[dict]:
+            roles: dict[int, list[str]] = {}
+            for person_id, role in (
+                participations.exclude(role="").values_list("person_id", "role").distinct()
+            ):
+                roles.setdefault(person_id, []).append(role)
+            rows = list(
+                participations.values("person_id", "person__name", "person__slug")
+                .annotate(first=Min("meeting__date"), last=Max("meeting__date"), **_ATTENDANCE)
+                .order_by("-last", "person__name")
+            )
+            for row in rows:
+                row["roles"] = sorted(roles.get(row["person_id"], []))
+            return rows
+
+        # The template renders the page once per archive generation: nothing below is read
+        # unless it does (lazy).
         context.update(
-            representatives=representatives,
+            generation=generation(),
+            representatives=SimpleLazyObject(representatives),
             participations=participations.select_related("meeting__body", "person").order_by(
                 "-meeting__date", "order"
             )[:RECENT],
-            meetings_attended=organisation_counts().get(
-                self.object.pk, OrganisationCounts()
-            ).meetings,
-            cases=items_with_outcomes().filter(pk__in=summary.recent)
-            .order_by("-meeting__date", "order"),
-            cases_count=summary.count,
-            threads=cases_by_pk(summary.threads),
+            meetings_attended=SimpleLazyObject(lambda: organisation_counts().get(
+                organisation.pk, OrganisationCounts()
+            ).meetings),
+            cases=SimpleLazyObject(lambda: list(
+                items_with_outcomes().filter(pk__in=summary().recent)
+                .order_by("-meeting__date", "order")
+            )),
+            cases_count=SimpleLazyObject(lambda: summary().count),
+            threads=SimpleLazyObject(lambda: cases_by_pk(summary().threads)),
             case_limit=CASE_LIMIT,
-            meetings_with_lists=meetings_with_participant_lists(),
+            meetings_with_lists=SimpleLazyObject(meetings_with_participant_lists),
             recent=RECENT,
         )
         return context

@@ -23,7 +23,6 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import Case, F, FloatField, IntegerField, Q, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -224,7 +223,7 @@ def matching(query: str, items: QuerySet[AgendaItem] | None = None) -> QuerySet[
         if not others:
             return without_excluded(full_text)
         return without_excluded(items.filter(
-            Q(search_document=_web_query(query)) | _one_of(others)
+            Q(search_document=_web_query(query)) | Q(pk__in=sorted(others))
         ))
     ways = [full_text, presented, bilag]
     loose = _loose_match(terms, fuzzy=False)
@@ -237,13 +236,7 @@ def matching(query: str, items: QuerySet[AgendaItem] | None = None) -> QuerySet[
     fuzzy = _loose_match(terms, fuzzy=True)
     if fuzzy is not None and not found:
         found = _joined([items.filter(fuzzy)]) or set()
-    return without_excluded(items.filter(_one_of(found)))
-
-
-def _one_of(ids: set[int]) -> Q:
-    """Items with one of these ids, as one array parameter (thousands of `IN (%s, …)`
-    parameters cost more to send and plan than the search itself)."""
-    return Q(pk__in=RawSQL("SELECT unnest(%s::bigint[])", (sorted(ids),)))
+    return without_excluded(items.filter(pk__in=sorted(found)))
 
 
 def _joined(ways: list[QuerySet]) -> set[int] | None:

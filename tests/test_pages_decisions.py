@@ -154,9 +154,10 @@ def test_the_list_takes_the_same_number_of_queries_for_few_or_many_rows(client):
     # (and, when the query filters, the filter form's validation).
     again = {rows: count_queries(client, url) for rows, url in urls.items()}
     assert again == {"3 rows": 12, "9 rows": 12, "25 rows": 8}, again
-    # Free text on PostgreSQL: full-text hits counted, the word stemmed and looked up among
-    # the archive's words (minutes.search).
-    text = 15 if connection.vendor == "postgresql" else 12
+    # Free text on PostgreSQL: full-text hits counted; with few, each way of matching read by
+    # itself (presenters, bilag titles, the word stemmed and looked up among the archive's
+    # words) and the hits joined (minutes.search).
+    text = 19 if connection.vendor == "postgresql" else 12
     count_queries(client, "/beslutninger/?q=Kollegiet")
     count_queries(client, "/beslutninger/?q=botilbud")
     two = count_queries(client, "/beslutninger/?q=Kollegiet")

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from ingest.process import reingest_source
 from minutes.models import AgendaItem, FollowUp, SourceDocument
-from tests.upload_support import make_user, referat_file, upload
+from tests.upload_support import make_user, referat_file, review_form_data, upload
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("upload_settings")]
 
@@ -23,27 +23,6 @@ def source(staff, django_capture_on_commit_callbacks) -> SourceDocument:
     return source
 
 
-def _review_data(context, **changes) -> dict:
-    """The review form as a browser sends it back: every part, the follow-ups included."""
-    data = {}
-    formsets = [context["formset"], context["participant_formset"], context["forms"].followups]
-    for form in [context["meeting_form"], *(f for fs in formsets for f in fs.forms)]:
-        for name in form.fields:
-            value = form[name].value()
-            if hasattr(value, "isoformat"):
-                value = value.isoformat()[:10] if "date" in name or name == "due" else (
-                    value.strftime("%H:%M"))
-            if value is not None and value is not False:
-                data[form.add_prefix(name)] = value
-            elif value is None:
-                data[form.add_prefix(name)] = ""
-    for formset in formsets:
-        for key, value in formset.management_form.initial.items():
-            data[f"{formset.prefix}-{key}"] = value
-    data.update(changes)
-    return data
-
-
 def test_the_review_page_shows_each_items_followups_beside_it(staff, source):
     page = staff.get(f"/sekretariat/{source.pk}/").content.decode()
     item = AgendaItem.objects.get(meeting=source.meeting, number="1.2")
@@ -54,7 +33,7 @@ def test_the_review_page_shows_each_items_followups_beside_it(staff, source):
 
 def test_a_followup_corrected_on_the_review_page_is_locked_and_survives_a_reread(staff, source):
     context = staff.get(f"/sekretariat/{source.pk}/").context
-    data = _review_data(context, **{
+    data = review_form_data(context, **{
         "followups-0-action": "sender et revideret oplæg",
         "followups-0-due": "2024-05-15",
         "followups-0-due_kind": "date",
@@ -72,7 +51,7 @@ def test_a_followup_corrected_on_the_review_page_is_locked_and_survives_a_reread
 
 def test_an_untouched_review_form_locks_no_followup(staff, source):
     context = staff.get(f"/sekretariat/{source.pk}/").context
-    assert staff.post(f"/sekretariat/{source.pk}/", _review_data(context)).status_code == 302
+    assert staff.post(f"/sekretariat/{source.pk}/", review_form_data(context)).status_code == 302
     assert FollowUp.objects.get(action="sender et oplæg").locked_fields == []
 
 

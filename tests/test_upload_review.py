@@ -4,7 +4,7 @@ from django.utils.html import escape
 
 from ingest.process import reingest_source
 from minutes.models import AgendaItem, Meeting, SourceDocument
-from tests.upload_support import SEED_2024, referat_file, upload
+from tests.upload_support import SEED_2024, referat_file, review_form_data, upload
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("upload_settings")]
 
@@ -13,26 +13,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("upload_settings")]
 def source(staff, django_capture_on_commit_callbacks):
     upload(staff, django_capture_on_commit_callbacks, referat_file())
     return SourceDocument.objects.get()
-
-
-def _correction_data(page_context, **changes):
-    """The review form as the browser would send it back, with some fields changed."""
-    data = {}
-    formsets = [page_context["formset"], page_context["participant_formset"]]
-    for form in [page_context["meeting_form"], *(f for fs in formsets for f in fs.forms)]:
-        for name, field in form.fields.items():
-            value = form.initial.get(name, field.initial)
-            if hasattr(value, "isoformat"):
-                value = value.isoformat()[:10] if name == "date" else value.strftime("%H:%M")
-            if value is not None and value is not False:
-                data[form.add_prefix(name)] = value
-            elif value is None:
-                data[form.add_prefix(name)] = ""
-    for formset in formsets:
-        for key, value in formset.management_form.initial.items():
-            data[f"{formset.prefix}-{key}"] = value
-    data.update(changes)
-    return data
 
 
 def test_it_shows_the_parsed_meeting_beside_the_source_text(staff, source):
@@ -70,7 +50,7 @@ def test_corrections_are_saved_locked_and_survive_re_ingest(staff, source):
     item = source.meeting.items.get(number="1.2")
     index = list(source.meeting.items.order_by("order")).index(item)
     context = staff.get(f"/sekretariat/{source.pk}/").context
-    data = _correction_data(
+    data = review_form_data(
         context,
         **{
             f"items-{index}-title": "Lånepuljen: fælleskommunal koordinering (rettet)",
@@ -110,7 +90,7 @@ def test_only_the_fields_whose_values_changed_are_locked(staff, source):
     }
     assert any("\n" in text for triple in texts.values() for text in triple)
     context = staff.get(f"/sekretariat/{source.pk}/").context
-    data = _correction_data(
+    data = review_form_data(
         context, **{f"items-{index}-title": "Lånepuljen", "meeting-location": "Viborg Rådhus"}
     )
     # As a browser sends textareas back: CRLF line ends.
@@ -130,7 +110,7 @@ def test_only_the_fields_whose_values_changed_are_locked(staff, source):
 def test_a_corrected_date_survives_re_ingest(staff, source):
     context = staff.get(f"/sekretariat/{source.pk}/").context
     response = staff.post(
-        f"/sekretariat/{source.pk}/", _correction_data(context, **{"meeting-date": "2024-03-04"})
+        f"/sekretariat/{source.pk}/", review_form_data(context, **{"meeting-date": "2024-03-04"})
     )
     assert response.status_code == 302
     reingest_source(SourceDocument.objects.get(pk=source.pk))
@@ -142,7 +122,7 @@ def test_a_corrected_date_survives_re_ingest(staff, source):
 
 def test_an_invalid_correction_is_not_saved_and_says_why(staff, source):
     context = staff.get(f"/sekretariat/{source.pk}/").context
-    data = _correction_data(context, **{"meeting-date": "", "items-0-title": "Ny titel"})
+    data = review_form_data(context, **{"meeting-date": "", "items-0-title": "Ny titel"})
     response = staff.post(f"/sekretariat/{source.pk}/", data)
     assert response.status_code == 400
     assert "Rettelserne er ikke gemt" in response.content.decode()

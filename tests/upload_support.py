@@ -72,3 +72,25 @@ def staff(client):
     """The test client, logged in as a member of the Sekretariat group."""
     client.force_login(make_user("sekretaer", sekretariat=True))
     return client
+
+
+def review_form_data(context, **changes) -> dict:
+    """The review form as a browser sends it back (every part: meeting, items, participants
+    and follow-ups), with `changes` applied."""
+    data = {}
+    formsets = [context["formset"], context["participant_formset"], context["forms"].followups]
+    for form in [context["meeting_form"], *(f for fs in formsets for f in fs.forms)]:
+        for name in form.fields:
+            value = form[name].value()
+            if hasattr(value, "isoformat"):
+                value = value.isoformat()[:10] if "date" in name or name == "due" else (
+                    value.strftime("%H:%M"))
+            if value is not None and value is not False:
+                data[form.add_prefix(name)] = value
+            elif value is None:
+                data[form.add_prefix(name)] = ""
+    for formset in formsets:
+        for key, value in formset.management_form.initial.items():
+            data[f"{formset.prefix}-{key}"] = value
+    data.update(changes)
+    return data

@@ -4,8 +4,7 @@ import pytest
 
 from ingest.process import reingest_source
 from minutes.models import AgendaItem, Meeting, Participant, SourceDocument
-from tests.test_upload_review import _correction_data
-from tests.upload_support import referat_file, upload
+from tests.upload_support import referat_file, review_form_data, upload
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("upload_settings")]
 
@@ -29,7 +28,7 @@ def _participant_prefix(context, name: str) -> str:
 
 
 def test_publishing_saves_the_title_typed_just_before(staff, source):
-    data = _correction_data(
+    data = review_form_data(
         _context(staff, source), **{"items-0-title": "Ny titel", "action": "publish"}
     )
     assert staff.post(f"/sekretariat/{source.pk}/", data).status_code == 302
@@ -39,7 +38,7 @@ def test_publishing_saves_the_title_typed_just_before(staff, source):
 
 
 def test_publishing_with_an_invalid_field_publishes_nothing_and_names_it(staff, source):
-    data = _correction_data(
+    data = review_form_data(
         _context(staff, source),
         **{"meeting-date": "", "items-0-title": "Ny titel", "action": "publish"},
     )
@@ -55,7 +54,7 @@ def test_publishing_with_an_invalid_field_publishes_nothing_and_names_it(staff, 
 def test_the_room_has_its_own_field(staff, source):
     context = _context(staff, source)
     assert context["meeting_form"].initial["room"] == "Multisalen"
-    data = _correction_data(context, **{"meeting-room": "Mødelokale 2"})
+    data = review_form_data(context, **{"meeting-room": "Mødelokale 2"})
     staff.post(f"/sekretariat/{source.pk}/", data)
     meeting = Meeting.objects.get()
     assert meeting.room == "Mødelokale 2" and meeting.locked_fields == ["room"]
@@ -66,7 +65,7 @@ def test_a_participants_status_organisation_and_role_are_corrected_and_kept(staf
     context = _context(staff, source)
     prefix = _participant_prefix(context, "Ulrik Johansen")
     other_org = Participant.objects.get(person__name="Lone Rasmussen").organisation
-    data = _correction_data(context, **{
+    data = review_form_data(context, **{
         f"{prefix}-status": "absent",
         f"{prefix}-organisation": str(other_org.pk),
         f"{prefix}-role": "næstformand",
@@ -86,7 +85,7 @@ def test_participants_are_added_and_removed_and_the_list_stays_so(staff, source)
     context = _context(staff, source)
     removed = _participant_prefix(context, "Ulrik Johansen")
     new = context["participant_formset"].forms[-1].prefix
-    data = _correction_data(context, **{
+    data = review_form_data(context, **{
         f"{removed}-DELETE": "on",
         f"{new}-name": "Karen Gæst",
         f"{new}-status": "present",
@@ -102,7 +101,7 @@ def test_participants_are_added_and_removed_and_the_list_stays_so(staff, source)
 
 
 def test_an_unchanged_form_locks_nothing(staff, source):
-    staff.post(f"/sekretariat/{source.pk}/", _correction_data(_context(staff, source)))
+    staff.post(f"/sekretariat/{source.pk}/", review_form_data(_context(staff, source)))
     assert Meeting.objects.get().locked_fields == []
     assert not Participant.objects.exclude(locked_fields=[]).exists()
     assert not AgendaItem.objects.exclude(locked_fields=[]).exists()

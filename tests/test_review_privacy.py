@@ -8,8 +8,7 @@ from django.test import Client
 
 from ingest.privacy import Place, review_findings
 from minutes.models import SourceDocument
-from tests.test_upload_review import _correction_data
-from tests.upload_support import SEED_2022, SEED_2024, referat_file, upload
+from tests.upload_support import SEED_2022, SEED_2024, referat_file, review_form_data, upload
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("upload_settings")]
 
@@ -36,7 +35,7 @@ def _remove_sentence(staff, source):
     item = next(f for f in context["formset"].forms if f.instance.number == "1.2")
     prefix = item.prefix
     referat = item.initial["referat"].replace(SENTENCE, "").strip()
-    return _correction_data(context, **{f"{prefix}-referat": referat})
+    return review_form_data(context, **{f"{prefix}-referat": referat})
 
 
 def test_a_finding_links_to_the_field_that_holds_it(staff, source):
@@ -61,7 +60,7 @@ def test_removing_the_sentence_moves_the_finding_to_the_original_only(staff, sou
 
 
 def test_publishing_with_open_findings_asks_and_names_them(staff, source):
-    data = _correction_data(staff.get(f"/sekretariat/{source.pk}/").context, action="publish")
+    data = review_form_data(staff.get(f"/sekretariat/{source.pk}/").context, action="publish")
     response = staff.post(f"/sekretariat/{source.pk}/", data, follow=True)
     source.meeting.refresh_from_db()
     assert not source.meeting.is_published
@@ -121,7 +120,7 @@ def test_no_original_with_an_open_finding_is_reachable_anonymously(
     clean = SourceDocument.objects.exclude(pk=source.pk).get()
     staff.post(f"/sekretariat/{clean.pk}/offentliggoer/", {"action": "publish"})
     staff.post(f"/sekretariat/{source.pk}/", {
-        **_correction_data(staff.get(f"/sekretariat/{source.pk}/").context),
+        **review_form_data(staff.get(f"/sekretariat/{source.pk}/").context),
         "action": "publish", "confirm_personal_data": "yes",
     })
     source.meeting.refresh_from_db()
@@ -157,7 +156,7 @@ def _pdf_upload(name: str, text: str):
 
 def test_a_redacted_copy_is_public_in_the_originals_place(staff, source):
     staff.post(f"/sekretariat/{source.pk}/", {
-        **_correction_data(staff.get(f"/sekretariat/{source.pk}/").context),
+        **review_form_data(staff.get(f"/sekretariat/{source.pk}/").context),
         "action": "publish", "confirm_personal_data": "yes",
     })
     seed = SEED_2024.read_text(encoding="utf-8")

@@ -109,13 +109,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Counts over the whole archive are cached (minutes/aggregates.py) in a database table, so the
 # web processes and the worker share one cache and a change is seen by all of them at once.
-# Migration minutes/0009 creates the table.
+# Rendered search results have a table of their own ("search"), so a stream of different
+# searches pushes out only older searches, never the archive's counts. Migrations minutes/0009
+# and 0024 create the tables.
+_CACHE_BACKEND = os.environ.get("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache")
 CACHES = {
     "default": {
-        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+        "BACKEND": _CACHE_BACKEND,
         "LOCATION": "dassos_cache",
         "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", 5000)},
-    }
+    },
+    "search": {
+        "BACKEND": _CACHE_BACKEND,
+        "LOCATION": "dassos_search_cache",
+        "OPTIONS": {"MAX_ENTRIES": envint("SEARCH_CACHE_MAX_ENTRIES", 2000)},
+    },
 }
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -110,11 +110,31 @@ def test_the_search_page_takes_the_same_number_of_queries_for_2_or_12_hits(clien
     # PostgreSQL first counts the full-text hits; when they are few it reads each way of
     # matching by itself (full text, presenters, bilag titles, and parts of compounds: the
     # word stemmed and looked up among the archive's words) and joins their hits
-    # (minutes.search). Then people and organisations by name (2) and the five facets.
-    expected = 18 if connection.vendor == "postgresql" else 11
+    # (minutes.search). Then people and organisations by name (2) and the five facets; the
+    # archive's generation and the results fragment looked up in the cache, then stored there.
+    expected = 25 if connection.vendor == "postgresql" else 18
     assert count_queries(client, "/soeg/?q=Kollegiet") == count_queries(
         client, "/soeg/?q=botilbud"
     ) == expected
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("archive")
+def test_a_repeated_search_is_read_from_the_cache_until_the_archive_changes(client):
+    def results() -> str:
+        html = client.get("/soeg/?q=Kollegiet").content.decode()
+        return html[html.index('<ol class="results">'):html.index("</ol>")]
+
+    first = results()
+    # The generation and the cached results: no search runs.
+    assert count_queries(client, "/soeg/?q=Kollegiet") == 2
+    assert results() == first and "Kollegiet" in first
+    # Another page, facet or language is another entry.
+    assert count_queries(client, "/soeg/?q=Kollegiet&aar=2026") > 2
+    item = AgendaItem.objects.public().get(title__contains="Kollegiet", meeting__date__year=2026)
+    item.title = "Botilbuddet Kollegiet lukker"
+    item.save()
+    assert "Botilbuddet Kollegiet lukker" in results()
 
 
 @pytest.mark.django_db

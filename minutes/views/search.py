@@ -2,11 +2,16 @@
 decisions, recommendations, case texts, presenters, bilag titles), with facets and "Mente du"."""
 from __future__ import annotations
 
+from functools import cached_property, partial
+from urllib.parse import urlencode
+
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from minutes.aggregates import generation
 from minutes.models import AgendaItem, Body, Decision, Outcome, Topic
 from minutes.search import (
     MAX_COUNTED,
@@ -115,55 +120,114 @@ class SearchView(TemplateView):
         context["in_danish_note"] = bool(query) and not (get_language() or "da").startswith("da")
         if not query:
             return context
-        terms = parse_terms(query)
-        chosen = chosen_facets(self.request.GET)
-        found = narrow(matching(query), chosen)
-        counted = count_hits(found)
-        # Past MAX_COUNTED hits the word is too common to rank every hit (newest first, pages
-        # stop at MAX_COUNTED) or to count per facet.
-        many = counted > MAX_COUNTED
+        # The template renders the results once per archive generation and query string (the
+        # archive changes only when a referat is loaded or corrected); nothing below is read
+        # unless it does.
+        found = Results(query, self.request.GET)
+        context.update(
+            generation=generation(),
+            fragment_key=urlencode(sorted(
+                (key, value) for key, values in self.request.GET.lists() for value in values
+            )),
+            **{name: SimpleLazyObject(partial(getattr, found, name)) for name in Results.SHOWN},
+        )
+        return context
+
+
+class Results:
+    """What the search page shows for `query` under the chosen facets, each read when first
+    asked for."""
+
+    SHOWN = ("page_obj", "more_than", "results", "people", "organisations", "suggestion",
+             "facets", "chips")
+
+    def __init__(self, query: str, params):
+        self.query = query
+        self.params = params
+        self.terms = parse_terms(query)
+        self.chosen = chosen_facets(params)
+
+    @cached_property
+    def found(self) -> QuerySet[AgendaItem]:
+        # On PostgreSQL matching() reads the ways of matching (a few queries) to build this.
+        return narrow(matching(self.query), self.chosen)
+
+    @cached_property
+    def counted(self) -> int:
+        return count_hits(self.found)
+
+    @cached_property
+    def many(self) -> bool:
+        """Past MAX_COUNTED hits the word is too common to rank every hit (newest first, pages
+        stop at MAX_COUNTED) or to count per facet."""
+        return self.counted > MAX_COUNTED
+
+    @cached_property
+    def more_than(self) -> int | None:
+        return MAX_COUNTED if self.many else None
+
+    @cached_property
+    def page_obj(self):
         hits = (
-            ranked(found, query, newest_first=many)
+            ranked(self.found, self.query, newest_first=self.many)
             .select_related("meeting__body")
             .prefetch_related(
                 Prefetch("decisions", queryset=Decision.objects.order_by("order")), "topics"
             )
         )
-        paginator = CountedPaginator(hits, PAGE_SIZE, count=min(counted, MAX_COUNTED))
-        page = paginator.get_page(self.request.GET.get("page"))
-        first_page = page.number == 1 and not chosen
-        facet_rows = {} if many or not counted else facets(found)
-        context.update(
-            page_obj=page,
-            more_than=MAX_COUNTED if many else None,
-            results=[(item, snippet(item, terms)) for item in page.object_list],
-            people=list(people_named(terms).order_by("name")[:NAMED]) if first_page else [],
-            organisations=(
-                list(organisations_named(terms).order_by("name")[:NAMED]) if first_page else []
-            ),
-            # Only for a search that finds nothing (on PostgreSQL a misspelt title word already
-            # finds its close matches through pg_trgm).
-            suggestion=suggestion(query) if not counted else None,
-            facets=[
-                {"name": FACET_NAMES[name], "values": [
-                    # The active value is no link (its chip removes it); another one narrows.
-                    dict(row, active=chosen.get(name) == row["value"],
-                         href=self.link(**{name: row["value"]}))
-                    for row in facet_rows.get(name, [])
-                ]}
-                for name in FACETS if facet_rows.get(name)
-            ],
-            chips=[
-                {"name": FACET_NAMES[name], "value": label_of(name, value),
-                 "href": self.link(**{name: None})}
-                for name, value in chosen.items()
-            ],
-        )
-        return context
+        paginator = CountedPaginator(hits, PAGE_SIZE, count=min(self.counted, MAX_COUNTED))
+        return paginator.get_page(self.params.get("page"))
+
+    @cached_property
+    def results(self) -> list:
+        return [(item, snippet(item, self.terms)) for item in self.page_obj.object_list]
+
+    @property
+    def first_page(self) -> bool:
+        return self.page_obj.number == 1 and not self.chosen
+
+    @cached_property
+    def people(self) -> list:
+        if not self.first_page:
+            return []
+        return list(people_named(self.terms).order_by("name")[:NAMED])
+
+    @cached_property
+    def organisations(self) -> list:
+        if not self.first_page:
+            return []
+        return list(organisations_named(self.terms).order_by("name")[:NAMED])
+
+    @cached_property
+    def suggestion(self) -> str | None:
+        # Only for a search that finds nothing (on PostgreSQL a misspelt title word already
+        # finds its close matches through pg_trgm).
+        return suggestion(self.query) if not self.counted else None
+
+    @cached_property
+    def facets(self) -> list[dict]:
+        rows = {} if self.many or not self.counted else facets(self.found)
+        return [
+            {"name": FACET_NAMES[name], "values": [
+                # The active value is no link (its chip removes it); another one narrows.
+                dict(row, active=self.chosen.get(name) == row["value"],
+                     href=self.link(**{name: row["value"]}))
+                for row in rows.get(name, [])
+            ]}
+            for name in FACETS if rows.get(name)
+        ]
+
+    @cached_property
+    def chips(self) -> list[dict]:
+        return [
+            {"name": FACET_NAMES[name], "value": label_of(name, value),
+             "href": self.link(**{name: None})}
+            for name, value in self.chosen.items()
+        ]
 
     def link(self, **changes: str | None) -> str:
         """This page's query string with `changes` (None removes a parameter), on page 1."""
-        params = self.request.GET.copy()
+        params = self.params.copy()
         params.pop("page", None)
         for name, value in changes.items():
             if value is None:

@@ -1,8 +1,12 @@
 """Cases (sager): the list, one case's steps in time order, and staff deciding a suggestion."""
+from datetime import date
+from typing import NamedTuple
+
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
@@ -16,13 +20,29 @@ PAGE_SIZE = 50
 DECIDE = REVIEW  # who corrects what was read may say what is one case
 
 
-def public_cases() -> list[Case]:
+class CaseRow(NamedTuple):
+    """What the list shows of a case: plain values, which a cache hands back several times
+    faster than model instances (every request to the list reads all of them)."""
+
+    name: str
+    slug: str
+    status: str
+    public_item_count: int
+    first_date: date
+    last_date: date
+
+    def get_absolute_url(self) -> str:
+        return reverse("minutes:case", kwargs={"slug": self.slug})
+
+
+def public_cases() -> list[CaseRow]:
     """Every public case with its span, newest step first: read once per archive change (the
     spans group every link of every case)."""
-    return cached("case-list", [], lambda: list(
+    return cached("case-list-rows", [], lambda: [
+        CaseRow(*row) for row in
         Case.objects.public().with_public_span().order_by("-last_date", "name")
-        .only("name", "slug", "status")
-    ))
+        .values_list("name", "slug", "status", "public_item_count", "first_date", "last_date")
+    ])
 
 
 class CaseListView(ListView):

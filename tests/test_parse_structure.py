@@ -95,7 +95,9 @@ def test_roman_sections_over_items_numbered_again_in_each_section():
     ]
 
 
-@pytest.mark.parametrize("label", ["Ad {n}.", "§ {n}", "{n})", "Pkt. {n}"])
+@pytest.mark.parametrize(
+    "label", ["Ad {n}.", "§ {n}", "{n})", "Pkt. {n}", "Sag {n}", "Sag nr. {n}"]
+)
 def test_any_consistent_numbering_of_a_one_level_agenda(label):
     text = "Referat fra møde i Netværket af Socialchefer\n\nDato: 4. juni 2025\n\n"
     titles = ["Velkomst og præsentation", "Ny model for visitation", "Eventuelt"]
@@ -348,3 +350,141 @@ def test_numbers_without_a_dot_as_word_heading_lists_set_them():
         ("2", "", "Takster 2026", "approved"),
         ("3", "", "Eventuelt", "none"),
     ]
+
+
+# A case-management export: "Sag N" headings after an Indholdsfortegnelse without page numbers,
+# Til stede / Afbud / Referent, and bilag listed under their heading without the word "Bilag".
+CASE_SYSTEM_EXPORT = """\
+REFERAT
+
+Forretningsudvalget for DASSOS
+
+Mødedato: Torsdag den 13. november 2025
+Mødetid: 9.30 - 11.45
+Mødested: Regionshuset Viborg, Skottenborg 26, 8800 Viborg, mødelokale F6
+
+Til stede:
+Anne Marie Vestergaard, Holstebro Kommune (formand)
+Peter Kragh, Region Midtjylland
+Susanne Holm Nielsen, Aarhus Kommune
+Jonna Holm Pedersen, KKR Sekretariatet i Midtjylland
+
+Afbud:
+Torben Lund, Herning Kommune
+
+Referent: Mette Dahl, Fælleskommunalt social- og sundhedssekretariat
+
+Indholdsfortegnelse
+
+Sag 1 Godkendelse af dagsorden
+Sag 2 Takster 2026 for de regionale tilbud
+Sag 3 Lukning af Bostedet Engvang (Herning Kommune)
+Sag 4 Orientering om Socialtilsyn Midt
+Sag 5 Eventuelt
+
+Sag 1 Godkendelse af dagsorden
+
+Beslutning
+Dagsordenen blev godkendt.
+
+Sag 2 Takster 2026 for de regionale tilbud
+
+Sagsfremstilling
+Region Midtjylland har fremsendt takstberegningerne for 2026. Taksterne stiger i gennemsnit 2,1
+pct. i forhold til 2025, jf. bilag 1. Takstgruppen har gennemgået beregningerne på sit møde den
+22. oktober 2025.
+
+Indstilling
+Det indstilles, at Forretningsudvalget
+- godkender taksterne for 2026
+- anbefaler DASSOS at tage orienteringen til efterretning
+
+Beslutning
+Forretningsudvalget godkendte indstillingen. Takstgruppen udarbejder en samlet oversigt til
+DASSOS' møde i december.
+
+Bilag
+1. Takstoversigt 2026 for regionale tilbud
+2. Notat fra takstgruppen af 22. oktober 2025
+
+Sag 3 Lukning af Bostedet Engvang (Herning Kommune)
+
+Sagsfremstilling
+Herning Kommune har meddelt, at Bostedet Engvang lukkes pr. 1. april 2026. Tilbuddet har 12
+pladser, hvoraf 4 benyttes af borgere fra andre kommuner.
+
+Indstilling
+Det indstilles, at Forretningsudvalget drøfter sagen og tager orienteringen til efterretning.
+
+Beslutning
+Forretningsudvalget tog orienteringen til efterretning. Sekretariatet følger op over for de
+berørte kommuner inden 1. februar 2026.
+
+Sag 4 Orientering om Socialtilsyn Midt
+
+Sagsfremstilling
+Socialtilsyn Midt har udsendt sin årsrapport for 2024.
+
+Beslutning
+Orienteringen blev taget til efterretning.
+
+Sag 5 Eventuelt
+
+Beslutning
+Intet.
+"""
+
+
+def test_a_case_system_export_with_sag_headings_and_listed_bilag():
+    parsed = parse(CASE_SYSTEM_EXPORT)
+    assert parsed.meeting.body == "Forretningsudvalget for DASSOS"
+    assert parsed.meeting.date == date(2025, 11, 13)
+    assert (parsed.meeting.start_time, parsed.meeting.end_time) == (time(9, 30), time(11, 45))
+    assert [(p.name, p.status) for p in parsed.participants][-2:] == [
+        ("Torben Lund", "absent"), ("Mette Dahl", "present")
+    ]
+    assert outline(parsed) == [
+        ("1", "", "Godkendelse af dagsorden", "approved"),
+        ("2", "", "Takster 2026 for de regionale tilbud", "approved"),
+        ("3", "", "Lukning af Bostedet Engvang (Herning Kommune)", "noted"),
+        ("4", "", "Orientering om Socialtilsyn Midt", "noted"),
+        ("5", "", "Eventuelt", "none"),
+    ]
+    takster = parsed.items[1]
+    assert [(a.label, a.title) for a in takster.attachments] == [
+        ("Bilag 1", "Takstoversigt 2026 for regionale tilbud"),
+        ("Bilag 2", "Notat fra takstgruppen af 22. oktober 2025"),
+    ]
+    assert "Takstoversigt" not in takster.referat
+    assert len(takster.indstilling) == 2
+    # A recommendation to note something is no task; the takstgruppe's overview is.
+    assert [f.actor for f in takster.followups] == ["Takstgruppen"]
+    assert [(f.actor, f.due) for f in parsed.items[2].followups] == [
+        ("Sekretariatet", date(2026, 2, 1))
+    ]
+
+
+def test_bilag_listed_as_bullets_are_numbered_by_their_place():
+    text = CASE_SYSTEM_EXPORT.replace("1. Takstoversigt", "- Takstoversigt").replace(
+        "2. Notat", "- Notat"
+    )
+    takster = parse(text).items[1]
+    assert [a.label for a in takster.attachments] == ["Bilag 1", "Bilag 2"]
+
+
+def test_a_contents_entry_may_wrap_onto_several_lines():
+    text = (
+        "Referat fra møde i DASSOS\n\nDato: 4. juni 2025\n\nIndhold\n\n"
+        "1. Beslutningspunkter\t2\n"
+        "1.1 Orientering om brev til ministeren\nvedr. kommunernes økonomiske\n"
+        "forpligtelse over for borgere\nfra andre kommuner\t2\n"
+        "1.2 Takster\t3\n1.3 Eventuelt\t3\n\n"
+        "1. Beslutningspunkter\n\n"
+        "1.1 Orientering om brev til ministeren vedr. kommunernes økonomiske forpligtelse over "
+        "for borgere fra andre kommuner\n\nReferat\nDASSOS tog orienteringen til efterretning."
+        "\n\n1.2 Takster\n\nReferat\nGodkendt.\n\n1.3 Eventuelt\n\nReferat\nIntet.\n"
+    )
+    parsed = parse(text)
+    assert [i.number for i in parsed.items] == ["1.1", "1.2", "1.3"]
+    assert parsed.items[0].title.endswith("fra andre kommuner")
+    assert parsed.items[0].outcome == "noted"

@@ -57,6 +57,10 @@ FAST = (
     "toc-inside--netv23--txt",
     "nul-chars--dassos25--txt",
     "odd-titles--styr24--txt",
+    "num-sag--styr24--md",
+    "num-sag-nr--takst25--txt",
+    "bilag-numbered--s002--pdf",
+    "bilag-bullets--netv23--txt",
 )
 
 # What today's parser gets wrong on each failing variant (parser issue 13).

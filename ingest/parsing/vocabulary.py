@@ -127,6 +127,8 @@ FOLLOWUP_STATIVE_VERBS = (
 # Time phrases too vague to promise anything ("med tiden", "på sigt").
 FOLLOWUP_VAGUE_TIMES = ("med tiden", "på sigt", "på længere sigt", "på et tidspunkt",
                         "i fremtiden", "fremadrettet")
+# What an actor may do that is no task: taking something "til efterretning" is noting it now.
+FOLLOWUP_NOTING = ("til efterretning", "til orientering")
 # Whom the committee addresses in general rather than one task's actor.
 FOLLOWUP_GENERAL_ADDRESSEES = ("kommunerne", "alle kommuner", "kommuner")
 # The actor words a subject is recognised by (besides the body's name and people's names).

@@ -90,7 +90,10 @@ def missing_facts(data: bytes, variant: Variant, m: Meeting, tree: dict) -> list
         for heading in item["other_parts"]:
             need(f"{where} part", heading)
         for bilag in item["attachments"]:
-            need(f"{where} bilag", bilag["label"])
+            # A bilag listed under its heading prints its number ("2. Titel") or nothing.
+            listed = variant.template.bilag_list
+            label = bilag["label"].removeprefix("Bilag ") + ". " if listed else bilag["label"]
+            need(f"{where} bilag", label if listed != "bullets" else None)
             need(f"{where} bilag title", bilag["title"])
             need(f"{where} bilag url", bilag["url"], raw)
     if tree["doctype"] == "dagsorden" and any(item["referat_starts"] for item in tree["items"]):

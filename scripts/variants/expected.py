@@ -26,6 +26,8 @@ Same shape as tests/expectations/*.json plus `doctype` and a `variant` record. J
 - referat_starts / sagsfremstilling_starts are the first words (at most 12) of the part's first
   paragraph or bullet. A dagsorden has no referat: referat_starts "", outcome "none", no other
   parts (an Efterskrift is written after the meeting).
+- A bilag listed as bullets under the Bilag heading is labelled by its place in the item's
+  list ("Bilag 1", "Bilag 2"); a numbered one by its number.
 - A bilag's url is expected only where the document carries it: a link printed in text, a
   Markdown link or a PDF link annotation; otherwise null.
 """
@@ -72,7 +74,7 @@ def expected_tree(m: Meeting, t: Template, fmt: str, filename: str) -> dict:
         },
         "date_evidence": evidence,
         "participants": _participants(m, t),
-        "items": [_item(item, urls_shown) for item in m.items],
+        "items": [_item(item, urls_shown, t.bilag_list == "bullets") for item in m.items],
     }
 
 
@@ -92,7 +94,7 @@ def _participants(m: Meeting, t: Template) -> list[dict]:
     ]
 
 
-def _item(item: Item, urls_shown: bool) -> dict:
+def _item(item: Item, urls_shown: bool, bilag_by_place: bool) -> dict:
     return {
         "number": item.number,
         "section": item.section,
@@ -104,7 +106,8 @@ def _item(item: Item, urls_shown: bool) -> dict:
         "other_parts": [heading for heading, _ in item.other_parts],
         "outcome": item.outcome,
         "attachments": [
-            {"label": b.full_label, "title": b.title, "url": b.url if urls_shown else None}
-            for b in item.bilag
+            {"label": f"Bilag {place}" if bilag_by_place else b.full_label,
+             "title": b.title, "url": b.url if urls_shown else None}
+            for place, b in enumerate(item.bilag, start=1)
         ],
     }

@@ -161,6 +161,12 @@ VARIATIONS: tuple[Variation, ...] = (
     V("pdf-flat-typography", "oddities", formats=("pdf",), flat_typography=True),
     V("header-bottom", "oddities", formats=PAGED, header_at_bottom=True),
     V("no-running-header", "oddities", formats=PAGED, running_header=False),
+    # -- added in the fifth session, last so the meetings drawn for the variations above stay
+    # the same --------------------------------------------------------------------------------
+    V("num-sag", "numbering", numbering="sag"),
+    V("num-sag-nr", "numbering", numbering="sag-nr"),
+    V("bilag-numbered", "bilag", (_bilag,), bilag_list="numbered"),
+    V("bilag-bullets", "bilag", (_bilag,), bilag_list="bullets"),
 )
 
 # Knobs a combination may change, each with its alternatives to the default.
@@ -181,7 +187,7 @@ COMBO_KNOBS: dict[str, tuple] = {
     "toc": ("tab", "dots", "tight", "inside"),
     "toc_wrap": (True,),
     "numbering": ("decimal-dots", "flat", "punkt", "paren", "ad", "letter", "roman",
-                  "paragraph", "unnumbered-sections", "roman-sections"),
+                  "paragraph", "unnumbered-sections", "roman-sections", "sag", "sag-nr"),
     "narrow": (True,),
     "presenter": ("Ansvarlig:", "v/", "Oplæg ved"),
     "referat_label": ("Beslutning", "Beslutninger", "Referat og beslutning"),
@@ -195,6 +201,7 @@ COMBO_KNOBS: dict[str, tuple] = {
     "bilag_sep": (" –", " -"),
     "bilag_letters": (True,),
     "bilag_urls": (True,),
+    "bilag_list": ("numbered", "bullets"),
     "item_slots": (True,),
     "odd_titles": (True,),
     "referent_line": (True,),

@@ -14,7 +14,7 @@ from scripts.variants.model import Body
 # items 1..n with no section headings; sequential ones keep section headings and number the
 # items 1..n across them.
 HIERARCHICAL = ("decimal", "decimal-dots", "punkt-decimal")
-FLAT = ("flat", "punkt", "paren", "ad", "letter", "roman", "paragraph")
+FLAT = ("flat", "punkt", "paren", "ad", "letter", "roman", "paragraph", "sag", "sag-nr")
 SEQUENTIAL = ("unnumbered-sections", "roman-sections")
 TIME_STYLES = ("den-kl", "kl", "Kl-spaced", "hours", "fra-til", "colon", "date-kl")
 TITLE_STYLES = ("body-date", "referat-fra", "dash")
@@ -66,6 +66,9 @@ class Template:
     bilag_letters: bool = False  # "Bilag A", "Bilag B", … across the meeting
     bilag_heading: bool = True
     bilag_urls: bool = False  # links printed (text), link annotations (PDF)
+    # Under the Bilag heading, entries without the word: "numbered" ("1. T"), "bullets" ("- T",
+    # numbered by their place in the item's list).
+    bilag_list: str = ""
     # -- oddities ------------------------------------------------------------------------------
     item_slots: bool = False  # "(kl. 10.00-10.20)" at the end of each item title
     odd_titles: bool = False  # titles starting with a quote, "<" and a dash

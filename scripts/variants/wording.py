@@ -125,6 +125,10 @@ def item_label(item: Item, t: Template) -> str:
         return f"Ad {n}."
     if scheme == "paragraph":
         return f"§ {n}"
+    if scheme == "sag":
+        return f"Sag {n}"
+    if scheme == "sag-nr":
+        return f"Sag nr. {n}"
     if scheme in FLAT or scheme in SEQUENTIAL or "." not in n:
         return f"{n}."
     return n
@@ -151,6 +155,10 @@ def part_heading(label: str, t: Template) -> str:
 
 
 def bilag_line(label: str, title: str, t: Template) -> str:
+    if t.bilag_list == "numbered":
+        return f"{label}. {title}"
+    if t.bilag_list == "bullets":
+        return f"- {title}"
     return f"Bilag {label}{t.bilag_sep} {title}"
 
 

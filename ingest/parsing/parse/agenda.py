@@ -26,6 +26,7 @@ TOC_ENTRY_RE = re.compile(
     r"^(\d{1,2}(?:\.\d{1,2})?)\.?\s+(\S.*?)(?:\s*[.…·_]{3,}\s*|\s+)(\d{1,3})$"
 )
 MAX_HEADING_CHARS = 300
+TOC_WRAP_LINES = 5  # lines a contents entry's title may wrap onto
 TABBED_PART_RE = re.compile(r"^([^\t:]{3,40}?)\s*\t+\s*(\S.*)$")
 PIPE_ROW_RE = re.compile(r"^\|.*\|$")  # a Markdown table row in a plain-text referat
 PAGE_AT_END_RE = re.compile(r"(?:\s*[.…·_]{3,}\s*|\s+)\d{1,3}$")
@@ -172,7 +173,7 @@ def _numbers_come_again(rows: list[Row], run: list[tuple[list[int], str, str]]) 
 
 def _toc_entry_at(rows: list[Row], index: int) -> tuple[list[int], str, str] | None:
     """The contents entry starting at `index`: one line, or a numbered line whose title wraps
-    onto at most two more lines, the last ending in the page number."""
+    onto a few more lines (a narrow contents column), the last ending in the page number."""
     match = _toc_entry(rows[index].text)
     if match:
         return [index], match[1], match[2].strip()
@@ -180,9 +181,9 @@ def _toc_entry_at(rows: list[Row], index: int) -> tuple[list[int], str, str] | N
     if not label or len(rows[index].text) > MAX_HEADING_CHARS:
         return None
     title = label[2]
-    for probe in range(index + 1, min(index + 3, len(rows))):
+    for probe in range(index + 1, min(index + 1 + TOC_WRAP_LINES, len(rows))):
         text = rows[probe].text
-        if not text or LABEL_RE.match(text) or len(text) > MAX_HEADING_CHARS:
+        if not text or LABEL_RE.match(text) or len(title) + len(text) > MAX_HEADING_CHARS:
             return None
         end = PAGE_AT_END_RE.search(text)
         if end:

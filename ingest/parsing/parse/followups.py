@@ -37,6 +37,7 @@ from ingest.parsing.vocabulary import (
     FOLLOWUP_CONDITION_OPENERS,
     FOLLOWUP_DECISION_WORDS,
     FOLLOWUP_GENERAL_ADDRESSEES,
+    FOLLOWUP_NOTING,
     FOLLOWUP_PARTS,
     FOLLOWUP_PASSIVES,
     FOLLOWUP_QUESTION_OPENERS,
@@ -142,6 +143,8 @@ DUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     )),
 ]
 VAGUE_RE = _compile(rf"\b(?:{words(FOLLOWUP_VAGUE_TIMES)})\b")
+# "(at) tage orienteringen til efterretning": noting, no task.
+NOTING_RE = _compile(rf"^(?:at\s+)?tage[rs]?\b.*\b(?:{words(FOLLOWUP_NOTING)})\W*$")
 QUESTION_RE = _compile(
     rf"^(?:{words(FOLLOWUP_QUESTION_OPENERS)})\b|\b{ocr('drøftet')},?\s+om\b|\?$"
 )
@@ -283,6 +286,8 @@ def _sentence_followup(
     if found is None:
         return None
     actor, start = found
+    if NOTING_RE.match(clause[start:].strip()):
+        return None
     if actor == "" and lead_actor and _infinitive_task(clause):
         actor = lead_actor
     return _dated(FollowUp(actor=actor, action=_readable(clause[start:])), due, agenda_item)

@@ -23,6 +23,11 @@ PART_RE = re.compile(
 INDSTILLES_RE = re.compile(r"^Det\s+indstilles\b", re.IGNORECASE)
 # Inside a Bilag part a missing separator is forgiven: "Bilag 3 Udkast til styringsaftale".
 LOOSE_BILAG_RE = re.compile(r"^Bilag\s+(?P<id>\d{1,3}[a-z]?)\s+(?P<title>[A-ZÆØÅ].*)$")
+# Under a Bilag heading the entries may be a list without the word: "1. Takstoversigt 2026",
+# "2) Notat …", "- Notat …". A numbered entry keeps its number, a bullet its place in the list.
+LISTED_BILAG_RE = re.compile(
+    r"^(?:(?P<id>\d{1,3}[a-z]?|[A-ZÆØÅ])[.)]|[-–•▪*])\s+(?P<title>[\"“„'‘A-ZÆØÅ0-9].*)$"
+)
 URL_RE = re.compile(r"^(?:https?://|file:|mailto:|www\.)\S*$", re.IGNORECASE)
 # The lead-in of the points: "At DASSOS:", "Af Forretningsudvalget:", "Det indstilles, at
 # Styregruppen:" — with a colon any addressee; without one, the capitalised words after "At".
@@ -215,7 +220,10 @@ def parse_bilag(rows: list[Row]) -> tuple[list[Attachment], list[Row]]:
             if last is not None and not last.url and links:
                 last.url = links[0]
             continue
-        attachment = parse_bilag_line(row.text) or _loose_bilag(row.text)
+        attachment = (
+            parse_bilag_line(row.text) or _loose_bilag(row.text)
+            or _listed_bilag(row.text, len(attachments) + 1)
+        )
         if attachment:
             attachment.url = links[0] if links else None
             attachments.append(attachment)
@@ -231,6 +239,18 @@ def parse_bilag(rows: list[Row]) -> tuple[list[Attachment], list[Row]]:
 def _loose_bilag(text: str) -> Attachment | None:
     match = LOOSE_BILAG_RE.match(" ".join(text.split()))
     return Attachment(f"Bilag {match['id']}", match["title"]) if match else None
+
+
+def _listed_bilag(text: str, position: int) -> Attachment | None:
+    """A list entry under the Bilag heading: "1. Titel", "- Titel", "- Bilag 2: Titel"."""
+    match = LISTED_BILAG_RE.match(" ".join(text.split()))
+    if not match:
+        return None
+    title = match["title"].strip()
+    labelled = parse_bilag_line(title) or _loose_bilag(title)
+    if labelled:
+        return labelled
+    return Attachment(f"Bilag {match['id'] or position}", title)
 
 
 def split_parts(rows: list[Row]) -> ItemParts:

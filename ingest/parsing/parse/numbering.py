@@ -1,6 +1,7 @@
 """The numbering scheme of a document's headings, whatever it is, rewritten to one form.
 
-Referater number their headings in many ways: "1.2 Titel", "Punkt 3: Titel", "Ad 2", "§ 4",
+Referater number their headings in many ways: "1.2 Titel", "Punkt 3: Titel", "Sag nr. 3 Titel",
+"Ad 2", "§ 4",
 "3) Titel", "A. Titel", "II. Titel", or roman sections over items numbered "1.", "2." that start
 again in each section. The agenda walker understands the decimal form ("1. Section",
 "1.2 Item"); this module finds the scheme the document uses consistently and rewrites those
@@ -18,7 +19,7 @@ ROMAN = {"I": 1, "V": 5, "X": 10}
 # Each pattern: the label's number (group n) and the title after it.
 PATTERNS = {
     "punkt": re.compile(
-        r"^(?:Punkt|Pkt\.?|Dagsordenspunkt)\s*(?P<n>\d{1,2}(?:\.\d{1,2})?)\.?"
+        r"^(?:(?:Punkt|Pkt\.?|Dagsordenspunkt|Sag)(?:\s+nr\.?)?)\s*(?P<n>\d{1,2}(?:\.\d{1,2})?)\.?"
         r"\s*(?:[:.–—-]\s*)?(?P<title>\S.*)$",
         re.IGNORECASE,
     ),

@@ -61,6 +61,9 @@ FAST = (
     "num-sag-nr--takst25--txt",
     "bilag-numbered--s002--pdf",
     "bilag-bullets--netv23--txt",
+    # contents titles wrapping over lines that end in "(kl."; a section heading wrapped in a PDF
+    "combo-11--s000--pdf",
+    "combo-30--dassos25--pdf",
 )
 
 # What today's parser gets wrong on each failing variant (parser issue 13).

@@ -268,15 +268,29 @@ def _short_contents(rows: list[Row], toc: _Toc, wrapped: dict[int, list[int]]) -
 
 
 def _wraps_entry(rows: list[Row], index: int, entry: int, wrapped: dict[int, list[int]]) -> bool:
-    """A short unnumbered line right after a contents entry, before the next entry: the rest of
-    the entry's title."""
-    text = rows[index].text
-    if len(wrapped.get(entry, [])) >= 2 or len(text) > 100 or text.endswith((".", ":")):
-        return False
+    """A short unnumbered line right after a contents entry (or its wrapped lines), with the
+    next entry after it or after a few more such lines: the rest of the entry's title."""
     if index != max(entry, *wrapped.get(entry, [entry])) + 1:
         return False  # only the line straight after the entry (no blank line between)
-    following = _next_text(rows, index)
-    return following is not None and bool(LABEL_RE.match(rows[following].text))
+    room = TOC_WRAP_LINES - len(wrapped.get(entry, []))
+    for probe in range(index, min(index + room, len(rows))):
+        text = rows[probe].text
+        if not text or LABEL_RE.match(text) or not _title_piece(text):
+            return False
+        following = _next_text(rows, probe)
+        if following is not None and LABEL_RE.match(rows[following].text):
+            return True
+        if following != probe + 1:
+            return False  # a blank line before more unnumbered text: not the contents
+    return False
+
+
+def _title_piece(text: str) -> bool:
+    """A line that may be part of a wrapped contents title: short, and no sentence's end
+    unless it stops at an abbreviation ("… (kl.")."""
+    if len(text) > 100 or text.endswith(":"):
+        return False
+    return not text.endswith(".") or bool(ABBREVIATION_END_RE.search(text))
 
 
 def _known_section(title: str) -> str | None:
@@ -407,11 +421,19 @@ class _Walker:
         section = self._section(index)
         if section is not None:
             number, title = section
+            end = index + 1
+            # A section heading wrapped in a PDF keeps its style on every line.
+            while (
+                end < len(self.rows) and self._same_heading(index, end)
+                and not SECTION_RE.match(self.rows[end].text)
+            ):
+                title = f"{title} {self.rows[end].text}"
+                end += 1
             self.section, self.section_title, self.minor = number, title, 0
             self.headings.append(
-                _Heading("section", str(number), title, title, index, index + 1, row.page)
+                _Heading("section", str(number), title, title, index, end, row.page)
             )
-            return index + 1
+            return end
         match = ITEM_RE.match(text)
         if match and self._accept_item(int(match[1]), int(match[2]), match[3]):
             major, minor = int(match[1]), int(match[2])
@@ -543,19 +565,26 @@ class _Walker:
         # Without a Ved line, only a line standing alone that the contents list names.
         return self._standalone(index) and self.toc.number_for(text) is not None
 
+    def _same_heading(self, index: int, row: int) -> bool:
+        """Row `row` goes on the heading at `index`: set in the same heading style, no blank
+        line between, and no heading, item or part of its own (a heading wrapped in a PDF)."""
+        style = self.rows[index].heading
+        following = self.rows[row]
+        return (
+            style is not None
+            and bool(following.text)
+            and following.heading == style
+            and all(self.rows[between].text for between in range(index + 1, row))
+            and not ITEM_RE.match(following.text)
+            and not part_heading(following.text)
+        )
+
     def _add_item(self, number: str, title: str, index: int, page: int | None, inferred: bool):
         title = title.strip()
         body = index + 1
-        style = self.rows[index].heading
         while body < len(self.rows) and self.rows[body].text:
             following = self.rows[body]
-            # A heading wrapped in a PDF keeps its style on every line.
-            same_style = (
-                style is not None
-                and following.heading == style
-                and not ITEM_RE.match(following.text)
-                and not part_heading(following.text)
-            )
+            same_style = self._same_heading(index, body)
             if not same_style and (body > index + 1 or not self._continues_title(
                 number, title, following.text, body
             )):

@@ -216,9 +216,10 @@ def parse_bilag(rows: list[Row]) -> tuple[list[Attachment], list[Row]]:
             continue
         links = [url for url in row.links if is_web_url(url)]
         if URL_RE.match(row.text):
-            # A link target printed under its bilag line.
-            if last is not None and not last.url and links:
-                last.url = links[0]
+            # A link target printed under its bilag line (its annotation, else its text).
+            printed = [row.text] if is_web_url(row.text) else []
+            if last is not None and not last.url and (links or printed):
+                last.url = (links or printed)[0]
             continue
         attachment = (
             parse_bilag_line(row.text) or _loose_bilag(row.text)

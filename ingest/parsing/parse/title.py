@@ -85,15 +85,19 @@ def body_from_title(lines: list[str]) -> str | None:
 
 
 def _beside_doc_word(lines: list[str]) -> str | None:
-    """"Dagsorden" on a line of its own, the body's name on the line after (or before) it."""
+    """"Dagsorden" on a line of its own, the body's name on the line after (or before) it.
+    Only the first such word is the cover's; a later one may head an item's Referat, and a
+    sentence ("DASSOS tog orienteringen til efterretning.") names no body."""
     for index, text in enumerate(lines):
         if not DOC_ALONE_RE.match(text.strip()):
             continue
         for neighbour in lines[index + 1 : index + 2] + lines[max(index - 1, 0) : index]:
-            if not re.search(r"\d", neighbour) and len(neighbour.split()) <= 6:
+            sentence = neighbour.rstrip().endswith((".", "!", "?", ":"))
+            if not re.search(r"\d", neighbour) and len(neighbour.split()) <= 6 and not sentence:
                 body = clean_body(neighbour)
                 if body and not DOC_ALONE_RE.match(body):
                     return body
+        return None
     return None
 
 

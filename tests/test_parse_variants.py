@@ -64,6 +64,7 @@ FAST = (
     # contents titles wrapping over lines that end in "(kl."; a section heading wrapped in a PDF
     "combo-11--s000--pdf",
     "combo-30--dassos25--pdf",
+    "combo-09--dassos25--txt",  # a section heading stopping at "(kl." goes on
     "num-paren--s000--txt",  # an item's "Referat" heading next to a sentence is no title
 )
 

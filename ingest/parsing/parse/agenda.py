@@ -423,9 +423,9 @@ class _Walker:
             number, title = section
             end = index + 1
             # A section heading wrapped in a PDF keeps its style on every line.
-            while (
-                end < len(self.rows) and self._same_heading(index, end)
-                and not SECTION_RE.match(self.rows[end].text)
+            while end < len(self.rows) and (
+                self._same_heading(index, end) and not SECTION_RE.match(self.rows[end].text)
+                or ABBREVIATION_END_RE.search(title) and self._title_goes_on(end)
             ):
                 title = f"{title} {self.rows[end].text}"
                 end += 1
@@ -472,7 +472,9 @@ class _Walker:
             in_order = self.section is None or current < number <= current + 2
             if not in_order or not _plausible_title(title, 10):
                 return None
-            if "?" in title or title.endswith((".", ",", ";")):
+            if "?" in title or title.endswith((",", ";")) or (
+                title.endswith(".") and not ABBREVIATION_END_RE.search(title)
+            ):
                 return None
             known = _known_section(title)
             toc_title = self.toc.title(str(number))
@@ -564,6 +566,15 @@ class _Walker:
             return bool(parse_presenters(self.rows[probe].text))
         # Without a Ved line, only a line standing alone that the contents list names.
         return self._standalone(index) and self.toc.number_for(text) is not None
+
+    def _title_goes_on(self, row: int) -> bool:
+        """Row `row` carries on a heading that stopped at an abbreviation ("… (kl." then
+        "12.00-12.20)"): text, and no heading, item, part or Ved line of its own."""
+        text = self.rows[row].text
+        return bool(text) and not (
+            ITEM_RE.match(text) or SECTION_RE.match(text) or part_heading(text)
+            or is_ved_line(text)
+        )
 
     def _same_heading(self, index: int, row: int) -> bool:
         """Row `row` goes on the heading at `index`: set in the same heading style, no blank

@@ -3,11 +3,12 @@
 On a large archive such counts read tens of thousands of rows, yet the archive changes only when
 a referat is loaded, published or corrected. Every cached value is filed under the archive's
 current *generation*. Any save or delete of a meeting, item, decision, topic, person,
-organisation or participant, and any change of an item's topics or presenters, starts a new
-generation, so no page ever shows a count from before a change. The generation is the newest
-row of ArchiveChange, added in the same transaction as the change it announces; the rows before
-it are deleted then, as no cache key needs them. The values are kept in Django's default cache,
-which settings make the database cache: shared by the web processes and the worker.
+organisation, participant, bilag, case or follow-up, and any change of an item's topics or
+presenters, starts a new generation, so no page ever shows a count from before a change. The
+generation is the newest row of ArchiveChange, added in the same transaction as the change it
+announces; the rows before it are deleted then, as no cache key needs them. The values are kept
+in Django's default cache, which settings make the database cache: shared by the web processes
+and the worker.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from minutes.models import (
     AgendaItem,
     ArchiveChange,
+    Attachment,
     Case,
     CaseItem,
     Decision,
@@ -69,7 +71,7 @@ def connect_signals() -> None:
     """Called from the app's ready(): the models whose changes alter the archive's counts."""
     models = (
         Meeting, AgendaItem, Decision, Topic, Person, Organisation, Participant, FollowUp, Case,
-        CaseItem,
+        CaseItem, Attachment,  # bilag titles are searched
     )
     for model in models:
         post_save.connect(archive_changed, sender=model, dispatch_uid=f"archive-{model.__name__}")

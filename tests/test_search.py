@@ -3,7 +3,7 @@ import pytest
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 
-from minutes.models import AgendaItem, Meeting, SearchWord
+from minutes.models import AgendaItem, Attachment, Meeting, SearchWord
 from minutes.search import (
     CONFIG,
     START,
@@ -256,3 +256,17 @@ def test_control_characters_in_a_query_are_ignored(client):
     response = client.get("/soeg/", {"q": "Kolle\x00giet\x07"})
     assert response.status_code == 200
     assert "2 resultater" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("archive")
+def test_a_corrected_bilag_title_is_found_by_the_next_search(client):
+    def results() -> str:
+        html = client.get("/soeg/?q=Tilsynsrapport").content.decode()
+        return html[html.index('<ol class="results">'):html.index("</ol>")]
+
+    assert "Ingen punkter" in results()  # and now cached
+    bilag = Attachment.objects.filter(item__meeting__status=Meeting.Status.PUBLISHED).first()
+    bilag.title = "Tilsynsrapport for Kollegiet"
+    bilag.save()  # a new archive generation: the cached results of before are not used
+    assert bilag.item.get_absolute_url() in results()

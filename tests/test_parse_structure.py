@@ -488,3 +488,12 @@ def test_a_contents_entry_may_wrap_onto_several_lines():
     assert [i.number for i in parsed.items] == ["1.1", "1.2", "1.3"]
     assert parsed.items[0].title.endswith("fra andre kommuner")
     assert parsed.items[0].outcome == "noted"
+
+
+def test_a_bilag_list_saying_there_are_none_lists_no_bilag():
+    text = CASE_SYSTEM_EXPORT.replace(
+        "1. Takstoversigt 2026 for regionale tilbud\n2. Notat fra takstgruppen af 22. oktober 2025",
+        "- Ingen bilag.",
+    )
+    assert "- Ingen bilag." in text
+    assert parse(text).items[1].attachments == []

@@ -28,6 +28,7 @@ LOOSE_BILAG_RE = re.compile(r"^Bilag\s+(?P<id>\d{1,3}[a-z]?)\s+(?P<title>[A-ZÆ�
 LISTED_BILAG_RE = re.compile(
     r"^(?:(?P<id>\d{1,3}[a-z]?|[A-ZÆØÅ])[.)]|[-–•▪*])\s+(?P<title>[\"“„'‘A-ZÆØÅ0-9].*)$"
 )
+NO_BILAG_RE = re.compile(r"^ingen(?:\s+bilag)?\W*$", re.IGNORECASE)  # "- Ingen bilag."
 URL_RE = re.compile(r"^(?:https?://|file:|mailto:|www\.)\S*$", re.IGNORECASE)
 # The lead-in of the points: "At DASSOS:", "Af Forretningsudvalget:", "Det indstilles, at
 # Styregruppen:" — with a colon any addressee; without one, the capitalised words after "At".
@@ -245,7 +246,7 @@ def _loose_bilag(text: str) -> Attachment | None:
 def _listed_bilag(text: str, position: int) -> Attachment | None:
     """A list entry under the Bilag heading: "1. Titel", "- Titel", "- Bilag 2: Titel"."""
     match = LISTED_BILAG_RE.match(" ".join(text.split()))
-    if not match:
+    if not match or NO_BILAG_RE.match(match["title"]):
         return None
     title = match["title"].strip()
     labelled = parse_bilag_line(title) or _loose_bilag(title)

@@ -497,3 +497,73 @@ def test_a_bilag_list_saying_there_are_none_lists_no_bilag():
     )
     assert "- Ingen bilag." in text
     assert parse(text).items[1].attachments == []
+
+
+# A Markdown agenda of another body: sections named in words of their own, set larger than the
+# numbered items under them, and everyone present on one line with their organisation in
+# parentheses.
+MARKDOWN_AGENDA = (
+    '# Dagsorden\n'
+    '\n'
+    '**Styregruppen for Rammeaftalen**\n'
+    '\n'
+    'Mødedato: 3. februar 2027, kl. 13.00 – 15.30\n'
+    'Sted: Horsens Rådhus, Rådhustorvet 4, 8700 Horsens, lokale 1.12\n'
+    '\n'
+    'Deltagere: Hanne Lyng (Horsens Kommune, formand), Per Bech (Region Midtjylland), '
+    'Sofie Dahl (Aarhus Kommune)\n'
+    'Afbud: Kim Roed (Silkeborg Kommune)\n'
+    '\n'
+    '## Til beslutning\n'
+    '\n'
+    '### 1. Godkendelse af dagsorden\n'
+    '\n'
+    '### 2. Udviklingsstrategi 2027-28\n'
+    '\n'
+    'Ansvarlig: Per Bech\n'
+    '\n'
+    '**Indstilling**\n'
+    'Det indstilles, at styregruppen godkender udkastet til udviklingsstrategien og sender\n'
+    'det til DASSOS.\n'
+    '\n'
+    '**Sagsfremstilling**\n'
+    'Udkastet er udarbejdet af arbejdsgruppen på baggrund af temadagen i november 2026.\n'
+    '\n'
+    '**Bilag:**\n'
+    '- Udkast til udviklingsstrategi 2027-28\n'
+    '- Høringssvar fra kommunerne\n'
+    '\n'
+    '## Til orientering\n'
+    '\n'
+    '### 3. Status på lukningen af Bofællesskabet Lærken (Hedensted Kommune)\n'
+    '\n'
+    'Ansvarlig: Hanne Lyng\n'
+    '\n'
+    '**Sagsfremstilling**\n'
+    'Hedensted Kommune lukker Bofællesskabet Lærken pr. 1. maj 2027. Fem borgere fra andre\n'
+    'kommuner skal have nye tilbud.\n'
+    '\n'
+    '### 4. Eventuelt\n'
+    '\n'
+)
+
+
+def test_a_markdown_agenda_with_sections_of_its_own_words_and_people_on_one_line():
+    parsed = parse_document(MARKDOWN_AGENDA.encode("utf-8"), "dagsorden.md")
+    assert parsed.meeting.doctype == "dagsorden"
+    assert parsed.meeting.body == "Styregruppen for Rammeaftalen"
+    assert [(p.name, p.organisation, p.role, p.status) for p in parsed.participants] == [
+        ("Hanne Lyng", "Horsens Kommune", "formand", "present"),
+        ("Per Bech", "Region Midtjylland", None, "present"),
+        ("Sofie Dahl", "Aarhus Kommune", None, "present"),
+        ("Kim Roed", "Silkeborg Kommune", None, "absent"),
+    ]
+    assert [(i.number, i.section, i.outcome) for i in parsed.items] == [
+        ("1", "Til beslutning", "none"),
+        ("2", "Til beslutning", "none"),
+        ("3", "Til orientering", "none"),
+        ("4", "Til orientering", "none"),
+    ]
+    assert [a.title for a in parsed.items[1].attachments] == [
+        "Udkast til udviklingsstrategi 2027-28", "Høringssvar fra kommunerne"
+    ]

@@ -492,7 +492,24 @@ class _Walker:
         known = _known_section(text)
         if known and not is_ved_line(self._next_line(index)):
             return current + 1, known
+        if self._heads_items(index):
+            return current + 1, text.strip().rstrip(":")
         return None
+
+    def _heads_items(self, index: int) -> bool:
+        """An unnumbered heading set larger than the numbered heading right under it ("## Til
+        beslutning" over "### 1. Godkendelse af dagsorden"): a section, whatever its words."""
+        row = self.rows[index]
+        probe = _next_text(self.rows, index)
+        if row.heading is None or probe is None or probe in self.toc.rows:
+            return False
+        if row.text.rstrip().endswith((".", ",", ";")) or part_heading(row.text):
+            return False
+        following = self.rows[probe]
+        numbered = ITEM_RE.match(following.text) or SECTION_RE.match(following.text)
+        return following.heading is not None and following.heading > row.heading and bool(
+            numbered
+        )
 
     def _opens_items(self, index: int, number: int) -> bool:
         """True when the next line is the first item of this section ("2." then "2.1 …")."""

@@ -195,8 +195,9 @@ def _parse_line(text: str) -> list[_Entry]:
         return [_entry(None, text)]
     if is_name(bare):
         return [_entry(text, None)]
-    # "Anna Berg, Bo Holm (formand)": several people on one line.
-    people = [chunk for chunk in re.split(r"\s*[,;]\s*", text) if chunk]
+    # "Anna Berg, Bo Holm (formand)", "Anna Berg (Aarhus Kommune, formand), Bo Holm (Region
+    # Midtjylland)": several people on one line, split at commas outside parentheses.
+    people = [chunk for chunk in re.split(r"\s*[,;]\s*(?![^()]*\))", text) if chunk]
     if len(people) > 1 and all(is_name(_annotations(chunk)[0]) for chunk in people):
         return [_entry(chunk, None) for chunk in people]
     return []

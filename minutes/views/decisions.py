@@ -1,5 +1,4 @@
 """Every decision: filtered, counted per facet, sorted and paginated (exports: minutes.exports)."""
-from urllib.parse import urlencode
 
 from django.db.models import Count, QuerySet
 from django.http import HttpResponsePermanentRedirect
@@ -11,7 +10,7 @@ from minutes.aggregates import cached, generation
 from minutes.filters import DecisionFilter
 from minutes.models import Decision, Outcome, Topic
 from minutes.public import decisions as public_decisions
-from minutes.views.common import CountedPaginator
+from minutes.views.common import CountedPaginator, fragment_key
 
 PAGE_SIZE = 25
 
@@ -120,10 +119,7 @@ class DecisionListView(FilterView):
         # The filter form and the facets are rendered once per archive generation and query
         # (their many links and <option>s are a third of the page's time); not per page.
         context["generation"] = generation()
-        context["fragment_key"] = urlencode(sorted(
-            (key, value) for key, values in self.request.GET.lists() if key != "page"
-            for value in values
-        ))
+        context["fragment_key"] = fragment_key(self.request.GET, without=("page",))
         return context
 
     def chips(self) -> list[dict]:

@@ -3,7 +3,6 @@ decisions, recommendations, case texts, presenters, bilag titles), with facets a
 from __future__ import annotations
 
 from functools import cached_property, partial
-from urllib.parse import urlencode
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.utils.functional import SimpleLazyObject
@@ -25,7 +24,7 @@ from minutes.search import (
     snippet,
     suggestion,
 )
-from minutes.views.common import CountedPaginator
+from minutes.views.common import CountedPaginator, fragment_key
 
 PAGE_SIZE = 20
 NAMED = 12  # people and organisations shown above the items
@@ -126,9 +125,7 @@ class SearchView(TemplateView):
         found = Results(query, self.request.GET)
         context.update(
             generation=generation(),
-            fragment_key=urlencode(sorted(
-                (key, value) for key, values in self.request.GET.lists() for value in values
-            )),
+            fragment_key=fragment_key(self.request.GET),
             **{name: SimpleLazyObject(partial(getattr, found, name)) for name in Results.SHOWN},
         )
         return context

@@ -588,10 +588,7 @@ class _Walker:
         """Row `row` carries on a heading that stopped at an abbreviation ("… (kl." then
         "12.00-12.20)"): text, and no heading, item, part or Ved line of its own."""
         text = self.rows[row].text
-        return bool(text) and not (
-            ITEM_RE.match(text) or SECTION_RE.match(text) or part_heading(text)
-            or is_ved_line(text)
-        )
+        return bool(text) and not _stands_alone(text)
 
     def _same_heading(self, index: int, row: int) -> bool:
         """Row `row` goes on the heading at `index`: set in the same heading style, no blank
@@ -626,9 +623,7 @@ class _Walker:
 
     def _continues_title(self, number: str, title: str, following: str, row: int) -> bool:
         """A title wrapped onto the next line (no blank line in between)."""
-        if is_ved_line(following) or part_heading(following) or bullet_text(following):
-            return False
-        if SECTION_RE.match(following) or ITEM_RE.match(following):
+        if _stands_alone(following) or bullet_text(following):
             return False
         toc_title = self.toc.title(number)
         if toc_title is not None:
@@ -644,6 +639,13 @@ class _Walker:
         after = self.rows[row + 1].text if row + 1 < len(self.rows) else ""
         closes = not after or is_ved_line(after) or part_heading(after) is not None
         return closes and len(following.split()) <= 8 and not following.endswith(".")
+
+
+def _stands_alone(text: str) -> bool:
+    """A line that is never the rest of a heading: a heading, item, part or Ved line itself."""
+    return bool(
+        ITEM_RE.match(text) or SECTION_RE.match(text) or part_heading(text) or is_ved_line(text)
+    )
 
 
 def _item_from(heading: _Heading, rows: list[Row], end: int, committee: str | None) -> Item:
